@@ -1,0 +1,90 @@
+import type { CollectionConfig } from 'payload'
+import { contentCollection } from '@/collections/content-collection'
+import { validateLink } from '@/fields/url'
+
+export const Exercises: CollectionConfig = contentCollection({
+  slug: 'exercises',
+  titleField: 'name',
+  writers: 'editors',
+  labels: { singular: 'Exercise', plural: 'Exercises' },
+  admin: {
+    group: 'Content',
+    defaultColumns: ['name', 'targetArea', 'difficulty', '_status', 'updatedAt'],
+    listSearchableFields: ['name', 'slug', 'summary', 'targetArea'],
+  },
+  defaultSort: 'name',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    { name: 'summary', type: 'textarea', required: true, maxLength: 300 },
+    {
+      type: 'row',
+      fields: [
+        { name: 'targetArea', type: 'text', required: true, admin: { description: 'e.g. "Hamstrings and sciatic nerve"' } },
+        {
+          name: 'difficulty',
+          type: 'select',
+          required: true,
+          defaultValue: 'beginner',
+          options: [
+            { label: 'Beginner', value: 'beginner' },
+            { label: 'Intermediate', value: 'intermediate' },
+            { label: 'Advanced', value: 'advanced' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'equipment',
+      type: 'array',
+      labels: { singular: 'Item', plural: 'Equipment' },
+      fields: [{ name: 'item', type: 'text', required: true }],
+    },
+    {
+      name: 'steps',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      labels: { singular: 'Step', plural: 'Steps' },
+      admin: { description: 'In order. One movement or position per step.' },
+      fields: [
+        { name: 'instruction', type: 'textarea', required: true },
+        { name: 'image', type: 'upload', relationTo: 'media' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sets', type: 'number', min: 1, max: 20 },
+        { name: 'reps', type: 'number', min: 1, max: 100 },
+        { name: 'holdSeconds', type: 'number', min: 1, max: 600, label: 'Hold (seconds)' },
+      ],
+    },
+    { name: 'frequency', type: 'text', required: true, label: 'How often', admin: { description: 'e.g. "Twice a day"' } },
+    {
+      name: 'safetyNotes',
+      type: 'textarea',
+      required: true,
+      admin: { description: 'Shown prominently before the steps. Required.' },
+    },
+    {
+      name: 'stopIf',
+      type: 'array',
+      label: 'Stop if',
+      labels: { singular: 'Warning sign', plural: 'Warning signs' },
+      fields: [{ name: 'warning', type: 'text', required: true }],
+    },
+    { name: 'image', type: 'upload', relationTo: 'media' },
+    {
+      name: 'videoUrl',
+      type: 'text',
+      label: 'Video URL',
+      validate: (value: unknown) => {
+        if (!value) return true
+        const result = validateLink(value)
+        if (result !== true) return result
+        return /^https:\/\//.test(String(value)) ? true : 'A video link must start with https://.'
+      },
+    },
+    { name: 'conditions', type: 'relationship', relationTo: 'conditions', hasMany: true },
+  ],
+})

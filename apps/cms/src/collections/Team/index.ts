@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+import { contentCollection } from '@/collections/content-collection'
+
+export const Team: CollectionConfig = contentCollection({
+  slug: 'team',
+  titleField: 'name',
+  writers: 'editors',
+  labels: { singular: 'Team member', plural: 'Team' },
+  admin: {
+    group: 'Content',
+    defaultColumns: ['name', 'jobTitle', 'credentials', '_status'],
+    listSearchableFields: ['name', 'slug', 'jobTitle', 'credentials'],
+  },
+  defaultSort: 'displayOrder',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    { name: 'jobTitle', type: 'text', required: true, admin: { description: 'e.g. "Registered massage therapist"' } },
+    { name: 'credentials', type: 'text', admin: { description: 'Letters and registrations, e.g. "RMT, BSc Kinesiology"' } },
+    { name: 'bio', type: 'textarea', required: true },
+    { name: 'photo', type: 'upload', relationTo: 'media' },
+    {
+      name: 'displayOrder',
+      type: 'number',
+      defaultValue: 100,
+      admin: { position: 'sidebar', description: 'Lower numbers are listed first.' },
+    },
+  ],
+})

@@ -1,0 +1,61 @@
+import type { CollectionConfig, Field } from 'payload'
+import {
+  fieldIsEditorOrAdmin,
+  isEditorOrAdmin,
+  isStaff,
+  publishedOrStaff,
+} from '@/access'
+import { publishedAtField } from '@/fields/published-at'
+import { slugField } from '@/fields/slug'
+
+type ContentCollectionOptions = Omit<CollectionConfig, 'fields' | 'versions' | 'access'> & {
+  /** The field a new slug is made from, and the admin's title column. */
+  titleField: string
+  fields: Field[]
+  /** Who may create, change and delete documents: `editors` keeps marketers to SEO and publishing. */
+  writers: 'editors' | 'staff'
+}
+
+/** Only editors and admins may change this field; marketers see it read-only. */
+function editorsOnly(field: Field): Field {
+  if ((field.type === 'row' || field.type === 'collapsible') && !('name' in field)) {
+    return { ...field, fields: field.fields.map(editorsOnly) }
+  }
+  if (!('name' in field) || field.access) return field
+  return { ...field, access: { create: fieldIsEditorOrAdmin, update: fieldIsEditorOrAdmin } } as Field
+}
+
+/**
+ * A publishable content collection: drafts with autosave, versions, scheduled publishing,
+ * a derived slug, `publishedAt`, and the access rules of the spec. SEO fields are added by
+ * the SEO plugin in the config.
+ */
+export function contentCollection({ titleField, fields, writers, admin, ...rest }: ContentCollectionOptions): CollectionConfig {
+  const ownFields = writers === 'editors' ? fields.map(editorsOnly) : fields
+  return {
+    ...rest,
+    admin: {
+      useAsTitle: titleField,
+      defaultColumns: [titleField, 'slug', '_status', 'updatedAt'],
+      listSearchableFields: [titleField, 'slug'],
+      ...admin,
+    },
+    access: {
+      read: publishedOrStaff,
+      readVersions: isStaff,
+      create: writers === 'editors' ? isEditorOrAdmin : isStaff,
+      // Marketers may update every content collection, but field access limits them to SEO,
+      // slug and publishing unless they are the writers of this collection.
+      update: isStaff,
+      delete: writers === 'editors' ? isEditorOrAdmin : isStaff,
+    },
+    versions: {
+      maxPerDoc: 50,
+      drafts: {
+        autosave: { interval: 1500 },
+        schedulePublish: true,
+      },
+    },
+    fields: [...ownFields, slugField(titleField), publishedAtField],
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The one place the CMS reads its environment. A bad value stops start-up with a message
+ * that names the variable and says how to fix it.
+ */
+
+const placeholderSecrets = new Set([
+  'change-me',
+  'changeme',
+  'secret',
+  'YOUR_SECRET_HERE',
+  'replace-with-a-long-random-string',
+  'dev-secret',
+])
+
+const appRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URI: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^(file:|mongodb(\+srv)?:\/\/)/.test(value), {
+      message: 'must start with file: (embedded SQLite) or mongodb:// / mongodb+srv:// (MongoDB)',
+    }),
+  PAYLOAD_SECRET: z.string().trim().optional(),
+  SERVER_URL: z.url().optional(),
+  SITE_URL: z.url().default('http://localhost:3000'),
+  SITE_REVALIDATE_SECRET: z.string().trim().optional(),
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  SEED_ADMIN_EMAIL: z.email().optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  PORT: z.coerce.number().int().positive().default(3001),
+})
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`)
+    .join('\n')
+}
+
+const parsed = schema.safeParse(process.env)
+if (!parsed.success) {
+  throw new Error(`The CMS cannot start: its environment is invalid.\n${describeIssues(parsed.error)}\nSee apps/cms/.env.example.`)
+}
+
+const raw = parsed.data
+// `next build` runs with NODE_ENV=production but must not need production secrets.
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+const isProduction = raw.NODE_ENV === 'production' && !isBuildPhase
+
+/** A per-checkout secret for local development, kept in the git-ignored data folder. */
+function localDevSecret(): string {
+  const dataDir = path.join(appRoot, 'data')
+  const file = path.join(dataDir, '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+function resolveSecret(): string {
+  const given = raw.PAYLOAD_SECRET
+  if (given && (placeholderSecrets.has(given) || given.length < 32)) {
+    if (isProduction) {
+      throw new Error(
+        'The CMS refuses to start: PAYLOAD_SECRET is a placeholder or shorter than 32 characters. ' +
+          'Set it to a long random value, e.g. `openssl rand -hex 32`.',
+      )
+    }
+  }
+  if (given) return given
+  if (isProduction) {
+    throw new Error(
+      'The CMS refuses to start: PAYLOAD_SECRET is not set. In production it must be a long random value, ' +
+        'e.g. `openssl rand -hex 32`.',
+    )
+  }
+  if (isBuildPhase) return 'build-time-secret-not-used-to-sign-anything-at-runtime'
+  return localDevSecret()
+}
+
+export const env = {
+  nodeEnv: raw.NODE_ENV,
+  isProduction,
+  appRoot,
+  databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
+  payloadSecret: resolveSecret(),
+  serverUrl: raw.SERVER_URL ?? `http://localhost:${raw.PORT}`,
+  siteUrl: raw.SITE_URL,
+  siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET,
+  /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
+  seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
+  seedAdmin: {
+    email: raw.SEED_ADMIN_EMAIL,
+    password: raw.SEED_ADMIN_PASSWORD,
+  },
+} as const
+
+export type Env = typeof env

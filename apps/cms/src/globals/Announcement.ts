@@ -1,0 +1,43 @@
+import type { GlobalConfig } from 'payload'
+import { isMarketerOrAdmin } from '@/access'
+import { linkField } from '@/fields/url'
+
+export const Announcement: GlobalConfig = {
+  slug: 'announcement',
+  admin: { group: 'Settings', description: 'A banner across the top of every page of the site.' },
+  access: { read: () => true, update: isMarketerOrAdmin },
+  fields: [
+    { name: 'enabled', type: 'checkbox', defaultValue: false },
+    {
+      name: 'text',
+      type: 'text',
+      maxLength: 160,
+      validate: (value: unknown, { siblingData }: { siblingData: { enabled?: boolean } }) =>
+        !siblingData?.enabled || (typeof value === 'string' && value.trim() !== '')
+          ? true
+          : 'Write the banner text before turning the banner on.',
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'linkLabel', type: 'text' },
+        linkField('linkUrl'),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startsAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: from now.' } },
+        {
+          name: 'endsAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: until turned off.' },
+          validate: (value: unknown, { siblingData }: { siblingData: { startsAt?: string } }) =>
+            !value || !siblingData?.startsAt || new Date(String(value)) > new Date(siblingData.startsAt)
+              ? true
+              : 'The end must come after the start.',
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import { migrations } from '@/migrations'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+/** Which database a connection string points at. */
+export function databaseKind(uri: string): DatabaseKind {
+  return /^mongodb(\+srv)?:\/\//.test(uri) ? 'mongodb' : 'sqlite'
+}
+
+/**
+ * Picks the Payload database adapter from DATABASE_URI: `file:` is the embedded SQLite database,
+ * `mongodb://` is MongoDB. Nothing else in the CMS knows which one is underneath.
+ */
+export function databaseAdapter(uri: string): DatabaseAdapterObj {
+  if (databaseKind(uri) === 'mongodb') {
+    return mongooseAdapter({
+      url: uri,
+      // Transactions need a replica set; the adapter turns them on when the URI names one.
+      transactionOptions: /[?&]replicaSet=/.test(uri) ? {} : false,
+    })
+  }
+  const filePath = uri.replace(/^file:/, '')
+  if (filePath && filePath !== ':memory:') mkdirSync(path.dirname(filePath), { recursive: true })
+  return sqliteAdapter({
+    client: { url: uri },
+    migrationDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../migrations'),
+    // The committed migrations are the schema everywhere (dev, tests, production), so a fresh
+    // clone, CI and a production box all build the same tables. `runMigrations` applies them on start.
+    prodMigrations: migrations,
+    push: false,
+  })
+}

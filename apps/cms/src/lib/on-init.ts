@@ -1,0 +1,20 @@
+import type { Payload } from 'payload'
+import { env } from '@/env'
+import { databaseKind } from '@/lib/database'
+import { migrations } from '@/migrations'
+import { seed } from '@/seed'
+
+/**
+ * Runs once when Payload starts. Production applies migrations through the adapter's
+ * `prodMigrations`; everywhere else they are applied here, so dev, tests and production share one
+ * schema. An empty development database is then seeded, so a newcomer sees a real site at once.
+ */
+export async function onInit(payload: Payload): Promise<void> {
+  if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
+    await payload.db.migrate({ migrations })
+  }
+  if (env.seedOnStart) {
+    const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+    if (totalDocs === 0) await seed(payload)
+  }
+}

@@ -1,0 +1,3 @@
+export * from './collections'
+export * from './cache-tags'
+export type * from './payload-types'
