@@ -39,6 +39,7 @@ const schema = z.object({
     .transform((value) => (value === undefined ? undefined : value === 'true')),
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  MEDIA_DIR: z.string().trim().optional(),
   PORT: z.coerce.number().int().positive().default(3001),
 })
 
@@ -96,6 +97,8 @@ export const env = {
   appRoot,
   databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
   payloadSecret: resolveSecret(),
+  /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
+  mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
   serverUrl: raw.SERVER_URL ?? `http://localhost:${raw.PORT}`,
   siteUrl: raw.SITE_URL,
   siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET,

@@ -21,7 +21,7 @@ function editorsOnly(field: Field): Field {
   if ((field.type === 'row' || field.type === 'collapsible') && !('name' in field)) {
     return { ...field, fields: field.fields.map(editorsOnly) }
   }
-  if (!('name' in field) || field.access) return field
+  if (field.type === 'ui' || !('name' in field) || ('access' in field && field.access)) return field
   return { ...field, access: { create: fieldIsEditorOrAdmin, update: fieldIsEditorOrAdmin } } as Field
 }
 

@@ -4,6 +4,9 @@ import { databaseKind } from '@/lib/database'
 import { migrations } from '@/migrations'
 import { seed } from '@/seed'
 
+// The generated index types each migration precisely; the adapter takes a looser shape.
+type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+
 /**
  * Runs once when Payload starts. Production applies migrations through the adapter's
  * `prodMigrations`; everywhere else they are applied here, so dev, tests and production share one
@@ -11,7 +14,7 @@ import { seed } from '@/seed'
  */
 export async function onInit(payload: Payload): Promise<void> {
   if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
-    await payload.db.migrate({ migrations })
+    await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
   }
   if (env.seedOnStart) {
     const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })

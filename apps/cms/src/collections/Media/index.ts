@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '@/access'
+import { env } from '@/env'
 import { checkImageFile } from './hooks/check-image-file'
 
 export const Media: CollectionConfig = {
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [checkImageFile],
   },
   upload: {
-    staticDir: 'media',
+    staticDir: env.mediaDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
     focalPoint: true,
     imageSizes: [

@@ -1,3 +1,0 @@
-import type { Plugin } from 'payload'
-
-export const queryGuard = (): Plugin => (config) => config

@@ -1,0 +1,99 @@
+import { describe, expect, it, beforeAll } from 'vitest'
+import { graphql, rest } from './helpers/rest'
+import { unique } from './helpers/fixtures'
+
+/**
+ * A draft must never reach an anonymous reader. Staff make real documents over REST on the
+ * production server; an anonymous client then tries every way in.
+ */
+
+const collections = [
+  { slug: 'articles', gql: 'Articles', gqlOne: 'Article', title: 'title' },
+  { slug: 'services', gql: 'Services', gqlOne: 'Service', title: 'name' },
+  { slug: 'exercises', gql: 'Exercises', gqlOne: 'Exercise', title: 'name' },
+  { slug: 'conditions', gql: 'Conditions', gqlOne: 'Condition', title: 'name' },
+  { slug: 'pages', gql: 'Pages', gqlOne: 'Page', title: 'title' },
+  { slug: 'team', gql: 'Teams', gqlOne: 'Team', title: 'name' },
+] as const
+
+const richText = (text: string) => ({
+  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
+})
+
+let authorId: number | string
+
+function dataFor(slug: string, title: string): Record<string, unknown> {
+  switch (slug) {
+    case 'articles':
+      return { title, excerpt: 'Summary.', body: richText('Body.'), author: authorId }
+    case 'services':
+      return { name: title, summary: 'Summary.', description: richText('Description.'), pressureLevel: 'light', durations: [{ minutes: 60, price: 90 }] }
+    case 'exercises':
+      return { name: title, summary: 'Summary.', targetArea: 'Hips', difficulty: 'beginner', steps: [{ instruction: 'Sit.' }], frequency: 'Daily', safetyNotes: 'Go gently.' }
+    case 'conditions':
+      return { name: title, summary: 'Summary.', whatItIs: richText('What it is.'), symptoms: [{ symptom: 'Pain' }] }
+    case 'pages':
+      return { title, layout: [{ blockType: 'hero', heading: 'Hello' }] }
+    default:
+      return { name: title, jobTitle: 'Therapist', bio: 'Bio.' }
+  }
+}
+
+beforeAll(async () => {
+  const author = await rest('editor', 'POST', '/api/team', { name: unique('Author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
+  expect(author.status).toBe(201)
+  authorId = author.body.doc.id
+})
+
+describe.each(collections)('$slug', ({ slug, gql, gqlOne, title: titleField }) => {
+  it('never shows an unpublished document, or the unpublished edit of a published one, to an anonymous reader', async () => {
+    const draftTitle = unique('Secret draft')
+    const draft = await rest('editor', 'POST', `/api/${slug}?draft=true`, { ...dataFor(slug, draftTitle), _status: 'draft' })
+    expect(draft.status, draft.text).toBe(201)
+    const draftId = draft.body.doc.id
+
+    const publishedTitle = unique('Public')
+    const published = await rest('editor', 'POST', `/api/${slug}`, { ...dataFor(slug, publishedTitle), _status: 'published' })
+    expect(published.status, published.text).toBe(201)
+    const publishedId = published.body.doc.id
+    const pendingEdit = unique('Unpublished edit')
+    const edit = await rest('editor', 'PATCH', `/api/${slug}/${publishedId}?draft=true`, { [titleField]: pendingEdit, _status: 'draft' })
+    expect(edit.status, edit.text).toBe(200)
+
+    // Staff see both drafts.
+    const staffView = await rest('editor', 'GET', `/api/${slug}/${publishedId}?draft=true`)
+    expect(staffView.body[titleField]).toBe(pendingEdit)
+
+    const attempts = [
+      await rest('anonymous', 'GET', `/api/${slug}?limit=100`),
+      await rest('anonymous', 'GET', `/api/${slug}?limit=100&draft=true`),
+      await rest('anonymous', 'GET', `/api/${slug}/${draftId}`),
+      await rest('anonymous', 'GET', `/api/${slug}/${draftId}?draft=true`),
+      await rest('anonymous', 'GET', `/api/${slug}/${publishedId}?draft=true`),
+      await rest('anonymous', 'GET', `/api/${slug}?where[${titleField}][equals]=${encodeURIComponent(draftTitle)}&draft=true`),
+      await rest('anonymous', 'GET', `/api/${slug}/versions?limit=100`),
+      await rest('anonymous', 'GET', `/api/${slug}/versions?where[parent][equals]=${draftId}`),
+      await rest('anonymous', 'GET', `/api/${slug}/count?draft=true&where[_status][equals]=draft`),
+      await graphql('anonymous', `{ ${gql}(draft: true, limit: 100) { docs { id ${titleField} } } }`),
+      await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(draftId)}, draft: true) { id ${titleField} } }`),
+      await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(publishedId)}, draft: true) { id ${titleField} } }`),
+      await graphql('anonymous', `{ versions${gql}(limit: 100) { docs { id } } }`),
+    ]
+    for (const attempt of attempts) {
+      expect(attempt.status).toBeLessThan(500)
+      expect(attempt.text).not.toContain(draftTitle)
+      expect(attempt.text).not.toContain(pendingEdit)
+    }
+    // The GraphQL queries are well-formed (so their silence means something): each names a real field.
+    expect(attempts[9]!.body.data[gql].docs).toBeInstanceOf(Array)
+    expect(attempts[10]!.body.data).toHaveProperty(gqlOne)
+    expect(attempts[11]!.body.data).toHaveProperty(gqlOne)
+    expect(attempts[12]!.body.data).toHaveProperty(`versions${gql}`)
+    // The count of drafts is not revealed either.
+    expect(attempts[8]!.body?.totalDocs ?? 0).toBe(0)
+    // The published version is still readable: the checks above are not passing because nothing is.
+    const publicView = await rest('anonymous', 'GET', `/api/${slug}/${publishedId}`)
+    expect(publicView.status).toBe(200)
+    expect(publicView.body[titleField]).toBe(publishedTitle)
+  })
+})
