@@ -13,7 +13,10 @@ const only = process.env.TEST_DATABASES ?? 'sqlite,mongodb'
 
 function runSuite(label, env, files = []) {
   console.log(`\n━━ CMS tests on ${label} ━━`)
-  const result = spawnSync(process.execPath, [vitest, 'run', ...files, ...extraArgs], {
+  // Counts go to .test-results/ so CI can print one total for the whole repository.
+  const report = path.join(repoDir, '.test-results', `cms-${env.TEST_DATABASE}.json`)
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+  const result = spawnSync(process.execPath, [vitest, 'run', ...files, ...reporters, ...extraArgs], {
     cwd: appDir,
     stdio: 'inherit',
     env: { ...process.env, ...env },

@@ -30,9 +30,9 @@ const schema = z.object({
       message: 'must start with file: (embedded SQLite) or mongodb:// / mongodb+srv:// (MongoDB)',
     }),
   PAYLOAD_SECRET: z.string().trim().optional(),
-  SERVER_URL: z.url().optional(),
   SITE_URL: z.url().default('http://localhost:3000'),
   SITE_REVALIDATE_SECRET: z.string().trim().optional(),
+  SITE_PREVIEW_SECRET: z.string().trim().optional(),
   SEED_ON_START: z
     .enum(['true', 'false'])
     .optional()
@@ -40,7 +40,6 @@ const schema = z.object({
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
   MEDIA_DIR: z.string().trim().optional(),
-  PORT: z.coerce.number().int().positive().default(3001),
 })
 
 function describeIssues(error: z.ZodError): string {
@@ -99,9 +98,11 @@ export const env = {
   payloadSecret: resolveSecret(),
   /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
-  serverUrl: raw.SERVER_URL ?? `http://localhost:${raw.PORT}`,
   siteUrl: raw.SITE_URL,
-  siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET,
+  // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed
+  // values on both sides so `pnpm dev` works out of the box; production has no defaults.
+  siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-revalidate-secret'),
+  sitePreviewSecret: raw.SITE_PREVIEW_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-preview-secret'),
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
   seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
   seedAdmin: {

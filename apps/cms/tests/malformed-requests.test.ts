@@ -117,6 +117,18 @@ describe('GraphQL', () => {
   })
 })
 
+describe('things that do not exist', () => {
+  it.each([
+    ['an image file that is not on disk', '/api/media/file/no-such-image.jpg'],
+    ['a collection that does not exist', '/api/no-such-collection'],
+    ['a global that does not exist', '/api/globals/no-such-global'],
+  ])('%s is a 404', async (_label, path) => {
+    cases++
+    const response = await rest('anonymous', 'GET', path)
+    expect(response.status, response.text).toBe(404)
+  })
+})
+
 describe('well-formed requests still work', () => {
   it.each(collections)('%s list with where, sort and paging', async (collection) => {
     const response = await rest('admin', 'GET', `/api/${collection}?where[createdAt][greater_than]=2020-01-01&sort=-createdAt&limit=5&page=1&depth=1`)

@@ -6,6 +6,8 @@ import {
   publishedOrStaff,
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
+import { sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
 
 type ContentCollectionOptions = Omit<CollectionConfig, 'fields' | 'versions' | 'access'> & {
@@ -30,11 +32,17 @@ function editorsOnly(field: Field): Field {
  * a derived slug, `publishedAt`, and the access rules of the spec. SEO fields are added by
  * the SEO plugin in the config.
  */
-export function contentCollection({ titleField, fields, writers, admin, ...rest }: ContentCollectionOptions): CollectionConfig {
+export function contentCollection({ titleField, fields, writers, admin, hooks, ...rest }: ContentCollectionOptions): CollectionConfig {
   const ownFields = writers === 'editors' ? fields.map(editorsOnly) : fields
   return {
     ...rest,
+    hooks: {
+      ...hooks,
+      afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
+      afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
+    },
     admin: {
+      preview: sitePreview(rest.slug),
       useAsTitle: titleField,
       defaultColumns: [titleField, 'slug', '_status', 'updatedAt'],
       listSearchableFields: [titleField, 'slug'],

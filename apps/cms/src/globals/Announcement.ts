@@ -1,11 +1,13 @@
 import type { GlobalConfig } from 'payload'
 import { isMarketerOrAdmin } from '@/access'
+import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
 import { linkField } from '@/fields/url'
 
 export const Announcement: GlobalConfig = {
   slug: 'announcement',
   admin: { group: 'Settings', description: 'A banner across the top of every page of the site.' },
   access: { read: () => true, update: isMarketerOrAdmin },
+  hooks: { afterChange: [revalidateSiteAfterGlobalChange] },
   fields: [
     { name: 'enabled', type: 'checkbox', defaultValue: false },
     {

@@ -1,5 +1,6 @@
 import type { Field, GlobalConfig } from 'payload'
 import { isMarketerOrAdmin } from '@/access'
+import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
 import { linkField } from '@/fields/url'
 
 const linkList = (name: string, maxRows: number): Field => ({
@@ -22,5 +23,6 @@ export const Navigation: GlobalConfig = {
   slug: 'navigation',
   admin: { group: 'Settings' },
   access: { read: () => true, update: isMarketerOrAdmin },
+  hooks: { afterChange: [revalidateSiteAfterGlobalChange] },
   fields: [linkList('header', 8), linkList('footer', 16)],
 }

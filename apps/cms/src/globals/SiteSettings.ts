@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 import { isMarketerOrAdmin } from '@/access'
+import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
 import { linkField } from '@/fields/url'
 
 const days = [
@@ -20,6 +21,7 @@ export const SiteSettings: GlobalConfig = {
   label: 'Site settings',
   admin: { group: 'Settings' },
   access: { read: () => true, update: isMarketerOrAdmin },
+  hooks: { afterChange: [revalidateSiteAfterGlobalChange] },
   fields: [
     { name: 'clinicName', type: 'text', required: true },
     { name: 'tagline', type: 'text' },

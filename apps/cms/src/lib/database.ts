@@ -12,6 +12,11 @@ export function databaseKind(uri: string): DatabaseKind {
   return /^mongodb(\+srv)?:\/\//.test(uri) ? 'mongodb' : 'sqlite'
 }
 
+/** Whether a MongoDB URI points at a replica set (which transactions need). */
+export function usesReplicaSet(uri: string): boolean {
+  return uri.startsWith('mongodb+srv://') || /[?&]replicaSet=/.test(uri)
+}
+
 /**
  * Picks the Payload database adapter from DATABASE_URI: `file:` is the embedded SQLite database,
  * `mongodb://` is MongoDB. Nothing else in the CMS knows which one is underneath.
@@ -20,8 +25,9 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
     return mongooseAdapter({
       url: uri,
-      // Transactions need a replica set; the adapter turns them on when the URI names one.
-      transactionOptions: /[?&]replicaSet=/.test(uri) ? {} : false,
+      // Transactions need a replica set: on for Atlas (mongodb+srv) and URIs naming a replicaSet,
+      // off for a standalone server, where MongoDB would refuse them.
+      transactionOptions: usesReplicaSet(uri) ? {} : false,
     })
   }
   const filePath = uri.replace(/^file:/, '')

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '@/access'
 import { env } from '@/env'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { checkImageFile } from './hooks/check-image-file'
 
 export const Media: CollectionConfig = {
@@ -20,6 +21,8 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [checkImageFile],
+    afterChange: [revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   upload: {
     staticDir: env.mediaDir,

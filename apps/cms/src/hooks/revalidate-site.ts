@@ -1,0 +1,88 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+import {
+  collectionTag,
+  documentTag,
+  globalTag,
+  revalidateSecretHeader,
+  type CollectionSlug,
+  type GlobalSlug,
+  type RevalidateRequest,
+} from '@clinic/cms-types'
+import { env } from '@/env'
+
+/**
+ * Tells the site which cache tags to purge after content changes.
+ *
+ * The site's pages also show documents of *other* collections (an article embeds services and
+ * exercises, a condition hub lists articles, services and exercises, pages hold services grids,
+ * every page shows media), so a change purges the collection tags of the collections that show it.
+ */
+const shownIn: Partial<Record<CollectionSlug, CollectionSlug[]>> = {
+  articles: ['conditions'],
+  services: ['articles', 'conditions', 'pages', 'exercises'],
+  exercises: ['articles', 'conditions'],
+  conditions: ['articles', 'services', 'exercises'],
+  team: ['articles'],
+  media: ['articles', 'services', 'exercises', 'conditions', 'pages', 'team'],
+  pages: [],
+}
+
+/** Sends the tags; a site that is down must never make a publish fail, so errors are only logged. */
+export async function sendRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
+  // Bulk writes (the seed, a database import) pass this to skip one request per document.
+  if (tags.length === 0 || req.context?.disableRevalidate) return
+  if (!env.siteRevalidateSecret) {
+    req.payload.logger.warn('SITE_REVALIDATE_SECRET is not set: the site is not told about this change.')
+    return
+  }
+  const body: RevalidateRequest = { tags: [...new Set(tags)] }
+  try {
+    const response = await fetch(new URL('/api/revalidate', env.siteUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [revalidateSecretHeader]: env.siteRevalidateSecret },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    })
+    if (!response.ok) req.payload.logger.warn(`The site answered ${response.status} to a revalidation of ${body.tags.join(', ')}.`)
+  } catch (error) {
+    req.payload.logger.warn(`Could not reach the site to revalidate ${body.tags.join(', ')}: ${String(error)}`)
+  }
+}
+
+function tagsFor(collection: CollectionSlug, slugs: (string | null | undefined)[]): string[] {
+  return [
+    collectionTag(collection),
+    ...slugs.filter((slug): slug is string => Boolean(slug)).map((slug) => documentTag(collection, slug)),
+    ...(shownIn[collection] ?? []).map(collectionTag),
+  ]
+}
+
+type Versioned = { slug?: string | null; _status?: 'draft' | 'published' | null }
+
+/**
+ * afterChange for content collections and media. Purges on publish, on unpublish (published →
+ * draft) and on a slug change of a published document; a draft save or autosave changes nothing
+ * the public sees, so it sends nothing.
+ */
+export const revalidateSiteAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+  const current = doc as Versioned
+  const previous = (previousDoc ?? {}) as Versioned
+  const hasDrafts = Boolean(collection.versions?.drafts)
+  const published = !hasDrafts || current._status === 'published'
+  const wasPublished = !hasDrafts || previous._status === 'published'
+  if (!published && !wasPublished) return doc
+  await sendRevalidation(tagsFor(collection.slug as CollectionSlug, [current.slug, previous.slug]), req)
+  return doc
+}
+
+/** afterDelete for content collections and media. */
+export const revalidateSiteAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await sendRevalidation(tagsFor(collection.slug as CollectionSlug, [(doc as Versioned).slug]), req)
+  return doc
+}
+
+/** afterChange for globals (site settings, navigation, announcement): they appear on every page. */
+export const revalidateSiteAfterGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+  await sendRevalidation([globalTag(global.slug as GlobalSlug)], req)
+  return doc
+}
