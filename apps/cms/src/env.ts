@@ -30,6 +30,8 @@ const schema = z.object({
       message: 'must start with file: (embedded SQLite) or mongodb:// / mongodb+srv:// (MongoDB)',
     }),
   PAYLOAD_SECRET: z.string().trim().optional(),
+  CMS_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3001),
   SITE_URL: z.url().default('http://localhost:3000'),
   SITE_REVALIDATE_SECRET: z.string().trim().optional(),
   SITE_PREVIEW_SECRET: z.string().trim().optional(),
@@ -69,6 +71,21 @@ function localDevSecret(): string {
   return secret
 }
 
+/**
+ * The addresses the admin is served from. Payload only honours a staff login cookie on requests
+ * from these origins (CSRF protection), so without the CMS's own address no one could save.
+ */
+function resolveCmsOrigins(): string[] {
+  if (raw.CMS_URL) return [new URL(raw.CMS_URL).origin]
+  if (isProduction) {
+    throw new Error(
+      'The CMS refuses to start: CMS_URL is not set. Set it to the public address of the CMS (e.g. https://cms.clinic.example); ' +
+        'logged-in staff can only save from that address.',
+    )
+  }
+  return [`http://localhost:${raw.PORT}`, `http://127.0.0.1:${raw.PORT}`]
+}
+
 function resolveSecret(): string {
   const given = raw.PAYLOAD_SECRET
   if (given && (placeholderSecrets.has(given) || given.length < 32)) {
@@ -99,6 +116,7 @@ export const env = {
   /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
   siteUrl: raw.SITE_URL,
+  cmsOrigins: isBuildPhase ? [] : resolveCmsOrigins(),
   // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed
   // values on both sides so `pnpm dev` works out of the box; production has no defaults.
   siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-revalidate-secret'),

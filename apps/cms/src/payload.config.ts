@@ -40,7 +40,7 @@ export default buildConfig({
   sharp,
   upload: { limits: { fileSize: maxUploadBytes } },
   cors: [env.siteUrl],
-  csrf: [env.siteUrl],
+  csrf: [...env.cmsOrigins, new URL(env.siteUrl).origin],
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
   maxDepth: 5,
   defaultDepth: 1,

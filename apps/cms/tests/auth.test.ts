@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
+import { staffAccounts } from './helpers/staff'
 import { onFerretDB } from './helpers/database'
 import { rest } from './helpers/rest'
 
@@ -37,6 +38,29 @@ describe('staff login', () => {
     expect(locked.status).toBeGreaterThanOrEqual(400)
     expect(locked.text).toMatch(/locked/i)
     expect(locked.body?.token).toBeUndefined()
+  })
+
+  it('a logged-in admin session can save from the CMS’s own address, but not from another site', async () => {
+    const cms = inject('cmsUrl')
+    const login = await fetch(`${cms}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: cms },
+      body: JSON.stringify({ email: staffAccounts.editor.email, password: staffAccounts.editor.password }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    expect(cookie).toMatch(/payload-token=/)
+    const created = await rest('editor', 'POST', '/api/team', { name: `CSRF ${Date.now()}`, jobTitle: 'RMT', bio: 'Bio.' })
+    const patch = (origin: string, name: string) =>
+      fetch(`${cms}/api/team/${created.body.doc.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', origin, cookie },
+        body: JSON.stringify({ name }),
+      })
+    expect((await patch(cms, 'Saved from the admin')).status).toBe(200)
+    expect((await patch('https://evil.example', 'Forged elsewhere')).status).toBe(403)
+    const after = await rest('editor', 'GET', `/api/team/${created.body.doc.id}?draft=true`)
+    expect(after.body.name).toBe('Saved from the admin')
   })
 
   it('an anonymous caller cannot list or read staff accounts', async () => {

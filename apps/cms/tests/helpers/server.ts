@@ -50,6 +50,7 @@ export async function startProductionCms(options: { databaseUri: string; env?: R
       DATABASE_URI: options.databaseUri,
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       SEED_ON_START: 'false',
+      CMS_URL: `http://127.0.0.1:${port}`,
       MEDIA_DIR: mkdtempSync(path.join(tmpdir(), 'clinic-media-server-')),
       ...options.env,
     },

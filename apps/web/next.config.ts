@@ -1,0 +1,67 @@
+import type { NextConfig } from 'next'
+import { env } from './src/env'
+
+const cms = new URL(env.cmsUrl)
+
+// The CMS usually runs on the same machine or private network (one-server deployment). Next.js 16
+// refuses to optimise images from private addresses unless told to; remotePatterns below limit that
+// to the CMS's media files, so allow it exactly when the CMS itself is on a private address.
+const cmsIsPrivate =
+  /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?$)/.test(cms.hostname) || !cms.hostname.includes('.')
+
+// Cache-Control for pages, sitemap, feed and robots, written for the shared front cache of the
+// deployment (an nginx micro-cache, SPEC "Deployment"), which a tag purge on this site never reaches.
+// Next.js's own header for a page cached until its tags are purged is `s-maxage=31536000`: a shared
+// cache would keep the page for a year after a publish. Instead a shared cache may keep it one second
+// and serve it one more second while it fetches a fresh copy (the micro-cache's "stale while
+// updating"), so a publish shows within about two seconds behind the cache. Browsers must ask again
+// every time (max-age=0): the site's own cache answers that in a few milliseconds.
+const publicPageCacheControl = 'public, max-age=0, s-maxage=1, stale-while-revalidate=1'
+// Draft mode (an editor's preview) is personal and unpublished: never stored, by anyone. Next.js
+// already sends `private, no-cache, no-store…` for pages rendered in draft mode; this covers every
+// other response to a browser holding the draft-mode cookie.
+const draftCacheControl = 'private, no-cache, no-store, max-age=0, must-revalidate'
+const draftModeCookie = '__prerender_bypass'
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        // Everything but build assets (immutable, own headers), optimised images (own headers) and
+        // the API routes (each says no-store itself).
+        source: '/:path((?!_next/static/|_next/image|api/).*)',
+        missing: [{ type: 'cookie', key: draftModeCookie }],
+        headers: [{ key: 'Cache-Control', value: publicPageCacheControl }],
+      },
+      {
+        source: '/:path((?!_next/static/).*)',
+        has: [{ type: 'cookie', key: draftModeCookie }],
+        headers: [{ key: 'Cache-Control', value: draftCacheControl }],
+      },
+    ]
+  },
+  distDir: env.distDir,
+  reactStrictMode: true,
+  // The site and the CMS live in one monorepo: trace files from the workspace root.
+  outputFileTracingRoot: new URL('../../', import.meta.url).pathname,
+  // The shared types package exports TypeScript source ("just-in-time" package).
+  transpilePackages: ['@clinic/cms-types'],
+  images: {
+    // Media is served by the CMS; CMS_URL is read when the site is built.
+    remotePatterns: [
+      {
+        protocol: cms.protocol === 'https:' ? 'https' : 'http',
+        hostname: cms.hostname,
+        port: cms.port,
+        pathname: '/api/media/file/**',
+      },
+    ],
+    dangerouslyAllowLocalIP: cmsIsPrivate,
+    formats: ['image/avif', 'image/webp'],
+    deviceSizes: [320, 480, 640, 828, 1080, 1280, 1600],
+    imageSizes: [96, 160, 256, 384],
+  },
+}
+
+export default nextConfig

@@ -1,0 +1,26 @@
+import { revalidateSecretHeader } from '@clinic/cms-types'
+import { revalidateTag } from 'next/cache'
+import type { NextRequest } from 'next/server'
+import { env } from '@/env'
+import { parseRevalidateRequest } from '@/lib/revalidate-request'
+import { secretMatches } from '@/lib/secret'
+
+const noStore = { 'Cache-Control': 'no-store' }
+
+/** Called by the CMS after a publish, unpublish, delete, slug change or global change. */
+export async function POST(request: NextRequest): Promise<Response> {
+  if (!secretMatches(request.headers.get(revalidateSecretHeader), env.revalidateSecret)) {
+    return Response.json({ error: 'Missing or wrong revalidation secret.' }, { status: 401, headers: noStore })
+  }
+  let body: unknown
+  try {
+    body = await request.json()
+  } catch {
+    return Response.json({ error: 'The body must be JSON.' }, { status: 400, headers: noStore })
+  }
+  const parsed = parseRevalidateRequest(body)
+  if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: noStore })
+  // Expire at once (no stale window): an editor who publishes should see the change on the next load.
+  for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
+  return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next'
+import { Link } from '@/components/Link'
+
+export const metadata: Metadata = { title: 'Page not found', robots: { index: false } }
+
+export default function NotFound() {
+  return (
+    <div className="container container--narrow">
+      <h1>We could not find that page</h1>
+      <p>The page may have moved, or the address may have a typing mistake.</p>
+      <ul>
+        <li>
+          <Link href="/">Go to the home page</Link>
+        </li>
+        <li>
+          <Link href="/services">See our massage services</Link>
+        </li>
+        <li>
+          <Link href="/articles">Read our articles</Link>
+        </li>
+        <li>
+          <Link href="/book">Book an appointment</Link>
+        </li>
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,8 @@
+/** Runs once when the server starts: a bad environment stops it here, not on the first request. */
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is set by Next.js itself, not configuration: it says which runtime loads this file.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { assertRuntimeEnv } = await import('@/env')
+    assertRuntimeEnv()
+  }
+}

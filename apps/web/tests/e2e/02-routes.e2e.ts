@@ -1,0 +1,109 @@
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { collectConsoleErrors, desktop, launchBrowser, settle } from './support/browser'
+import { publishedDocs } from './support/cms'
+import { e2e } from './support/context'
+import { get } from './support/site'
+
+const { cmsUrl, siteUrl } = e2e()
+
+interface Route {
+  path: string
+  /** The <h1> the page must show, when it is a document's own page. */
+  h1?: string
+}
+
+// Every route the seed fills, discovered from the CMS as the site sees it (published only).
+const articles = await publishedDocs(cmsUrl, 'articles')
+const services = await publishedDocs(cmsUrl, 'services')
+const exercises = await publishedDocs(cmsUrl, 'exercises')
+const conditions = await publishedDocs(cmsUrl, 'conditions')
+const pages = await publishedDocs(cmsUrl, 'pages')
+const documentRoutes: Route[] = [
+  ...articles.map((doc) => ({ path: `/articles/${doc.slug}`, h1: doc.title })),
+  ...services.map((doc) => ({ path: `/services/${doc.slug}`, h1: doc.name })),
+  ...exercises.map((doc) => ({ path: `/exercises/${doc.slug}`, h1: doc.name })),
+  ...conditions.map((doc) => ({ path: `/conditions/${doc.slug}`, h1: doc.name })),
+  ...pages.map((doc) => ({ path: `/${doc.slug}` })),
+]
+const routes: Route[] = [
+  { path: '/' },
+  { path: '/articles' },
+  { path: '/services' },
+  { path: '/exercises' },
+  { path: '/team' },
+  { path: '/book' },
+  ...documentRoutes,
+]
+
+let browser: Browser
+let context: BrowserContext
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  context = await browser.newContext(desktop)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('every seeded route', () => {
+  test('the seed gave the site the content the spec names', () => {
+    const paths = routes.map((route) => route.path)
+    for (const path of ['/articles/sciatica-and-massage', '/conditions/sciatica', '/about', '/contact']) {
+      expect(paths).toContain(path)
+    }
+    expect(services.length).toBe(5)
+    expect(exercises.length).toBeGreaterThanOrEqual(6)
+  })
+
+  test.for(routes)('$path renders with status 200, its content and no console errors', async ({ path, h1 }) => {
+    const page = await context.newPage()
+    try {
+      const errors = collectConsoleErrors(page)
+      const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load', timeout: 90_000 })
+      expect(response?.status(), `status of ${path}`).toBe(200)
+      await settle(page)
+
+      const headings = await page.locator('h1').allInnerTexts()
+      expect(headings, `${path} has exactly one <h1>`).toHaveLength(1)
+      const heading = headings[0]?.trim() ?? ''
+      expect(heading).not.toBe('')
+      if (h1) expect(heading).toBe(h1)
+      expect((await page.title()).trim()).not.toBe('')
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href')
+      expect(canonical === `${siteUrl}${path}` || (path === '/' && canonical === siteUrl), `canonical URL of ${path}: ${canonical}`).toBe(true)
+      expect(await page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0)
+      expect(errors, `console errors on ${path}`).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('/sitemap.xml lists every published page with the public address', async () => {
+    const sitemap = await get(`${siteUrl}/sitemap.xml`)
+    expect(sitemap.status).toBe(200)
+    expect(sitemap.headers.get('content-type')).toMatch(/xml/)
+    for (const route of routes) {
+      expect(sitemap.body, `sitemap entry for ${route.path}`).toContain(`<loc>${siteUrl}${route.path}</loc>`)
+    }
+    expect(sitemap.body).toContain('<lastmod>')
+  })
+
+  test('/feed.xml is an RSS feed of the articles', async () => {
+    const feed = await get(`${siteUrl}/feed.xml`)
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('content-type')).toMatch(/rss\+xml|xml/)
+    expect(feed.body).toMatch(/<rss\b/)
+    for (const article of articles) expect(feed.body).toContain(`${siteUrl}/articles/${article.slug}`)
+  })
+
+  test('/robots.txt allows crawling and points to the sitemap at the public address', async () => {
+    const robots = await get(`${siteUrl}/robots.txt`)
+    expect(robots.status).toBe(200)
+    expect(robots.headers.get('content-type')).toMatch(/text\/plain/)
+    expect(robots.body).toMatch(/User-Agent: \*/i)
+    expect(robots.body).toContain(`Sitemap: ${siteUrl}/sitemap.xml`)
+  })
+})

@@ -1,0 +1,104 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { desktop, launchBrowser } from './support/browser'
+import { publishedDocs } from './support/cms'
+import { e2e } from './support/context'
+import { waitFor } from './support/servers'
+import { get, h1Of } from './support/site'
+
+// Runs last (files run in name order): it stops the CMS for good.
+const { cmsUrl, siteUrl, cmsPid } = e2e()
+
+const [service] = await publishedDocs(cmsUrl, 'services')
+const [exercise] = await publishedDocs(cmsUrl, 'exercises')
+if (!service || !exercise) throw new Error('The seed has no services or exercises')
+const routes = [
+  '/',
+  '/articles',
+  '/articles/sciatica-and-massage',
+  '/services',
+  `/services/${service.slug}`,
+  '/exercises',
+  `/exercises/${exercise.slug}`,
+  '/conditions/sciatica',
+  '/team',
+  '/book',
+  '/about',
+  '/sitemap.xml',
+  '/feed.xml',
+]
+const before = new Map<string, string | undefined>()
+
+/** What must not change while the CMS is down: a page's heading, a feed's or sitemap's links. */
+const digest = (route: string, body: string) =>
+  route.endsWith('.xml') ? (body.match(/<(loc|link)>[^<]*<\/\1>/g) ?? []).join('\n') : h1Of(body)
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+const stackTrace = /\bat \S+ \(?\/?[\w./-]+:\d+:\d+\)?|CmsUnavailableError|ECONNREFUSED|fetch failed/
+
+describe('the CMS goes down', () => {
+  test('pages are rendered while it is up', async () => {
+    for (const route of routes) {
+      // Twice: the first visit may render the page, the second is served from what the site keeps.
+      for (let visit = 0; visit < 2; visit++) {
+        const response = await get(`${siteUrl}${route}`)
+        expect(response.status, route).toBe(200)
+        before.set(route, digest(route, response.body))
+      }
+      expect(before.get(route), route).toBeTruthy()
+    }
+  })
+
+  test('after the CMS stops, the site keeps serving those pages with status 200', async () => {
+    const cmsAnswers = () =>
+      fetch(`${cmsUrl}/api/users/me`, { signal: AbortSignal.timeout(2000) }).then(
+        () => true,
+        () => false,
+      )
+    // Stop it as an operator would (SIGTERM); if it lingers, as a crash would (SIGKILL).
+    process.kill(-cmsPid, 'SIGTERM')
+    const stopped = await waitFor(async () => !(await cmsAnswers()), { timeout: 10_000, message: 'still up' }).catch(() => false)
+    if (!stopped) {
+      process.kill(-cmsPid, 'SIGKILL')
+      await waitFor(async () => !(await cmsAnswers()), { timeout: 20_000, message: 'The CMS did not stop' })
+    }
+
+    // Twice, with a pause longer than any short revalidation window in between.
+    for (const round of [1, 2]) {
+      for (const route of routes) {
+        const response = await get(`${siteUrl}${route}`)
+        expect(response.status, `${route} (round ${round})`).toBe(200)
+        expect(digest(route, response.body), `${route} (round ${round})`).toBe(before.get(route))
+        expect(response.body).not.toMatch(stackTrace)
+      }
+      if (round === 1) await new Promise((resolve) => setTimeout(resolve, 2500))
+    }
+
+    // And in a browser: the page and its header and footer are all there.
+    const context = await browser.newContext(desktop)
+    const page = await context.newPage()
+    try {
+      const response = await page.goto(`${siteUrl}/conditions/sciatica`, { waitUntil: 'load' })
+      expect(response?.status()).toBe(200)
+      expect((await page.locator('h1').innerText()).trim()).toBe(before.get('/conditions/sciatica'))
+      expect(await page.getByRole('contentinfo').count()).toBe(1)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a page never rendered before gets the friendly error page, never a stack trace', async () => {
+    const response = await get(`${siteUrl}/articles/never-rendered-while-the-cms-is-down`)
+    expect(response.status).toBeGreaterThanOrEqual(500)
+    expect(response.body).not.toMatch(stackTrace)
+  })
+})

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { collectionSlugs, collectionTag, globalSlugs, globalTag, revalidateSecretHeader } from '@clinic/cms-types'
+import type { TestProject } from 'vitest/node'
+import { assertChromium } from './support/browser'
+import { cmsJson, login } from './support/cms'
+import type { E2eContext } from './support/context'
+import {
+  assertBuilt,
+  cmsDir,
+  freePort,
+  nextStartArgs,
+  repoDir,
+  runToCompletion,
+  startProcess,
+  waitFor,
+  waitUntilAnswering,
+  webDir,
+  type ManagedProcess,
+} from './support/servers'
+
+/** Static routes: prerendered at build time (with or without a CMS), refreshed on first visit. */
+const staticRoutes = ['/', '/articles', '/services', '/exercises', '/team', '/book', '/sitemap.xml', '/feed.xml', '/robots.txt']
+
+const secret = () => randomBytes(32).toString('hex')
+
+/**
+ * Starts the production builds of the CMS and the site on a fresh, seeded SQLite database in a
+ * temporary folder, on free ports, and stops both (by process group) and removes the folder when
+ * the run ends, whatever its outcome.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now()
+  const webDist = path.join(webDir, process.env.NEXT_DIST_DIR || '.next')
+  assertBuilt('the CMS (apps/cms)', path.join(cmsDir, '.next'))
+  assertBuilt('the site (apps/web)', webDist)
+  assertChromium()
+
+  const tmp = mkdtempSync(path.join(tmpdir(), 'clinic-e2e-'))
+  const logDir = path.join(repoDir, '.test-results', 'web-e2e-logs')
+  mkdirSync(logDir, { recursive: true })
+  const processes: ManagedProcess[] = []
+  const killAll = () => processes.forEach((proc) => proc.killNow())
+  // If the run is interrupted, never leave servers behind.
+  process.once('exit', killAll)
+
+  const teardown = async () => {
+    await Promise.all(processes.map((proc) => proc.stop()))
+    process.removeListener('exit', killAll)
+    rmSync(tmp, { recursive: true, force: true })
+  }
+
+  try {
+    const [cmsPort, sitePort] = [await freePort(), await freePort()]
+    const cmsUrl = `http://127.0.0.1:${cmsPort}`
+    const siteUrl = `http://127.0.0.1:${sitePort}`
+    const previewSecret = secret()
+    const revalidateSecret = secret()
+    const admin = { email: 'admin@e2e.example', password: 'e2e-admin-password' }
+    const editor = { email: 'editor@e2e.example', password: 'e2e-editor-password' }
+    const cmsEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PAYLOAD_SECRET: secret(),
+      DATABASE_URI: `file:${path.join(tmp, 'e2e.db')}`,
+      MEDIA_DIR: path.join(tmp, 'media'),
+      SITE_URL: siteUrl,
+      // The CMS's own public address (the name the site uses for it), for a CMS that lists it in
+      // Payload's csrf allow-list so its admin can save with its login cookie.
+      CMS_URL: cmsUrl,
+      SITE_REVALIDATE_SECRET: revalidateSecret,
+      SITE_PREVIEW_SECRET: previewSecret,
+      SEED_ON_START: 'false',
+    }
+
+    console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)
+    const seedOutput = await runToCompletion('The seed (apps/cms `pnpm seed`)', [path.join(cmsDir, 'scripts', 'run-ts.mjs'), 'src/seed/run.ts'], {
+      cwd: cmsDir,
+      env: { ...cmsEnv, SEED_ADMIN_EMAIL: admin.email, SEED_ADMIN_PASSWORD: admin.password },
+      timeout: 240_000,
+    })
+    writeFileSync(path.join(logDir, 'seed.log'), seedOutput)
+    if (!seedOutput.includes('seed: done')) throw new Error(`The seed did not finish. Its output:\n${seedOutput.slice(-4000)}`)
+
+    console.log(`[e2e] starting the CMS on ${cmsUrl} and the site on ${siteUrl} (logs in ${path.relative(repoDir, logDir)}/)`)
+    const cms = startProcess('The CMS (apps/cms next start)', nextStartArgs(cmsDir, cmsPort), {
+      cwd: cmsDir,
+      env: cmsEnv,
+      logFile: path.join(logDir, 'cms.log'),
+    })
+    processes.push(cms)
+    const site = startProcess('The site (apps/web next start)', nextStartArgs(webDir, sitePort), {
+      cwd: webDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        CMS_URL: cmsUrl,
+        SITE_URL: siteUrl,
+        REVALIDATE_SECRET: revalidateSecret,
+        PREVIEW_SECRET: previewSecret,
+      },
+      logFile: path.join(logDir, 'site.log'),
+    })
+    processes.push(site)
+    await Promise.all([
+      waitUntilAnswering(cms, `${cmsUrl}/api/users/me`, 180_000),
+      waitUntilAnswering(site, `${siteUrl}/robots.txt`, 180_000),
+    ])
+
+    // Clinic staff: an editor account, made by the admin the way an admin would.
+    const adminToken = await login(cmsUrl, admin.email, admin.password)
+    await cmsJson(cmsUrl, '/api/users', {
+      method: 'POST',
+      token: adminToken,
+      body: { ...editor, name: 'E2E Editor', role: 'editor' },
+    })
+
+    // The build may have prerendered pages from whatever CMS answered at build time (or none):
+    // purge every tag, as the CMS would after a change, so the site reads this database.
+    const tags = [...Object.values(collectionSlugs).map(collectionTag), ...Object.values(globalSlugs).map(globalTag)]
+    const purge = await fetch(`${siteUrl}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [revalidateSecretHeader]: revalidateSecret },
+      body: JSON.stringify({ tags }),
+    })
+    if (!purge.ok) throw new Error(`The site refused the initial cache purge: ${purge.status} ${await purge.text()}`)
+
+    // A page prerendered without the CMS is served once more while it re-renders in the
+    // background (documented behaviour); visit each static route until its fresh render is in.
+    for (const route of staticRoutes) {
+      await waitFor(
+        async () => {
+          const response = await fetch(`${siteUrl}${route}`, { signal: AbortSignal.timeout(60_000) })
+          await response.arrayBuffer()
+          if (response.status !== 200) throw new Error(`status ${response.status}`)
+          return response.headers.get('x-nextjs-cache') !== 'STALE'
+        },
+        { timeout: 90_000, interval: 300, message: `The site did not render ${route} from the CMS` },
+      )
+    }
+
+    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, logDir }
+    project.provide('e2e', context)
+    console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
+    return teardown
+  } catch (error) {
+    await teardown()
+    throw error
+  }
+}

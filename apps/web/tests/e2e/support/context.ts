@@ -1,0 +1,29 @@
+import { inject } from 'vitest'
+
+export interface Account {
+  email: string
+  password: string
+}
+
+/** What the global setup hands every spec. */
+export interface E2eContext {
+  cmsUrl: string
+  siteUrl: string
+  /** Process group of the CMS server, so the CMS-down spec can stop it. */
+  cmsPid: number
+  previewSecret: string
+  revalidateSecret: string
+  admin: Account
+  /** A staff account with the editor role (clinic staff), made by the admin through the REST API. */
+  editor: Account
+  /** Where the servers' logs are written. */
+  logDir: string
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eContext
+  }
+}
+
+export const e2e = (): E2eContext => inject('e2e')
