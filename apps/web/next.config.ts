@@ -25,6 +25,10 @@ const draftModeCookie = '__prerender_bypass'
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Titles, descriptions and icons go in <head> for every visitor, not streamed into the body
+  // (Next.js streams metadata to browsers it does not know as bots): crawlers, link previews and
+  // browsers all read the same document head.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

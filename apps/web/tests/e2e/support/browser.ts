@@ -69,6 +69,8 @@ export async function settle(page: Page): Promise<void> {
 /** The trimmed text of the page's only <h1>. */
 export async function h1Text(page: Page): Promise<string> {
   const h1 = page.locator('h1')
+  // A page whose content streams in (a 404 rendered after the shell) gets its heading a moment later.
+  await h1.first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => undefined)
   const count = await h1.count()
   if (count !== 1) throw new Error(`${page.url()} has ${count} <h1> elements, expected exactly one`)
   return (await h1.innerText()).trim()
