@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import { graphql, rest } from './helpers/rest'
-import { unique } from './helpers/fixtures'
+import { richText, unique } from './helpers/fixtures'
 
 /**
  * A draft must never reach an anonymous reader. Staff make real documents over REST on the
@@ -15,10 +15,6 @@ const collections = [
   { slug: 'pages', gql: 'Pages', gqlOne: 'Page', title: 'title' },
   { slug: 'team', gql: 'Teams', gqlOne: 'Team', title: 'name' },
 ] as const
-
-const richText = (text: string) => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
-})
 
 let authorId: number | string
 

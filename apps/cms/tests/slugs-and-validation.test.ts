@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pngBytes, svgBytes, unique } from './helpers/fixtures'
+import { pngBytes, richText, svgBytes, unique } from './helpers/fixtures'
 import { rest } from './helpers/rest'
-
-const richText = (text: string) => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
-})
 
 const service = (name: string, extra: Record<string, unknown> = {}) => ({
   name,

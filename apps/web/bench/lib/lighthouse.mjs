@@ -4,25 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import lighthouse from 'lighthouse'
+import { chromiumArgs } from '@clinic/test-support'
 import { freePort, start } from './processes.mjs'
 
 export const categories = ['performance', 'accessibility', 'best-practices', 'seo']
 
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** Starts Chromium with a remote-debugging port; returns { port, stop }. */
 export async function startChromium(chromePath = process.env.CHROME_PATH || '/usr/bin/chromium') {
   const port = await freePort()
   const profile = mkdtempSync(path.join(tmpdir(), 'clinic-bench-chromium-'))
-  const handle = start('Chromium', chromePath, [...chromeFlags, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+  const handle = start('Chromium', chromePath, [...chromiumArgs, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
     env: process.env,
   })
   const deadline = Date.now() + 30_000

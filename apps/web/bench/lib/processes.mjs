@@ -2,7 +2,7 @@
 // (detached) and is stopped by its PID (the group), never by name.
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '@clinic/test-support'
 
 /** The PIDs of every process below `pid` (Linux /proc; empty elsewhere). */
 function descendants(pid) {
@@ -58,19 +58,7 @@ function signalSame({ pid, start }, name) {
   if (start !== undefined && startTime(pid) === start) signal(pid, name)
 }
 
-/** A free TCP port on loopback, chosen by the OS. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort }
 
 const running = new Set()
 

@@ -1,19 +1,8 @@
 import { existsSync } from 'node:fs'
+import { chromiumArgs, chromiumPath } from '@clinic/test-support'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-/** Debian's Chromium (CI installs it with apt); CHROMIUM_PATH points elsewhere if needed. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-
-/** The one set of Chromium flags every spec uses: headless, no sandbox (CI runs as root), quiet. */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { chromiumArgs, chromiumPath }
 
 export function assertChromium(): void {
   if (!existsSync(chromiumPath)) {
@@ -26,7 +15,7 @@ export function assertChromium(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   assertChromium()
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 120_000 })
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs], timeout: 120_000 })
 }
 
 /** A phone-sized viewport (visitors read the sciatica hub on their phones). */

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '@clinic/test-support'
 
 /** apps/web */
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -11,19 +11,7 @@ export const cmsDir = path.resolve(webDir, '../cms')
 /** The repository root. */
 export const repoDir = path.resolve(webDir, '../..')
 
-/** A free TCP port on loopback, chosen by the OS. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
