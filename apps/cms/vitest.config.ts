@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     environment: 'node',
+    // Lexical's plain builds: its `*.node.mjs` entries (top-level `await import()`) can deadlock
+    // Node 20's ESM loader. See scripts/run-ts.mjs.
+    execArgv: ['--conditions=production'],
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     // Each file boots Payload on its own database; two at a time suits a two-core machine.

@@ -119,6 +119,7 @@ export const env = {
   cmsOrigins: isBuildPhase ? [] : resolveCmsOrigins(),
   // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed
   // values on both sides so `pnpm dev` works out of the box; production has no defaults.
+  // An empty value turns revalidation off (the CMS's own tests run without a site).
   siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-revalidate-secret'),
   sitePreviewSecret: raw.SITE_PREVIEW_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-preview-secret'),
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */

@@ -27,12 +27,15 @@ const shownIn: Partial<Record<CollectionSlug, CollectionSlug[]>> = {
   pages: [],
 }
 
+let warnedNoSecret = false
+
 /** Sends the tags; a site that is down must never make a publish fail, so errors are only logged. */
 export async function sendRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
   // Bulk writes (the seed, a database import) pass this to skip one request per document.
   if (tags.length === 0 || req.context?.disableRevalidate) return
   if (!env.siteRevalidateSecret) {
-    req.payload.logger.warn('SITE_REVALIDATE_SECRET is not set: the site is not told about this change.')
+    if (!warnedNoSecret) req.payload.logger.warn('SITE_REVALIDATE_SECRET is not set: the site is not told about content changes.')
+    warnedNoSecret = true
     return
   }
   const body: RevalidateRequest = { tags: [...new Set(tags)] }

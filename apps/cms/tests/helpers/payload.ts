@@ -12,6 +12,8 @@ export async function bootPayload(name: string): Promise<Payload> {
   process.env.DATABASE_URI = freshDatabaseUri(name)
   process.env.PAYLOAD_SECRET ??= 'test-secret-that-is-long-enough-for-payload-000'
   process.env.SEED_ON_START = 'false'
+  // No site runs beside these tests: nothing to revalidate.
+  process.env.SITE_REVALIDATE_SECRET = ''
   process.env.MEDIA_DIR = mkdtempSync(path.join(tmpdir(), `clinic-media-${name}-`))
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
