@@ -57,7 +57,6 @@ export const navigation: NewDoc<Navigation> = {
     { label: 'Team', url: '/team' },
     { label: 'About', url: '/about' },
     { label: 'Contact', url: '/contact' },
-    { label: 'Book', url: '/book' },
   ],
   footer: [
     { label: 'Services', url: '/services' },
