@@ -74,15 +74,10 @@ function localDevSecret(): string {
 /**
  * The addresses the admin is served from. Payload only honours a staff login cookie on requests
  * from these origins (CSRF protection), so without the CMS's own address no one could save.
+ * Production servers must name it (see `assertServerEnv`); scripts (the seed, an import) need not.
  */
 function resolveCmsOrigins(): string[] {
   if (raw.CMS_URL) return [new URL(raw.CMS_URL).origin]
-  if (isProduction) {
-    throw new Error(
-      'The CMS refuses to start: CMS_URL is not set. Set it to the public address of the CMS (e.g. https://cms.clinic.example); ' +
-        'logged-in staff can only save from that address.',
-    )
-  }
   return [`http://localhost:${raw.PORT}`, `http://127.0.0.1:${raw.PORT}`]
 }
 
@@ -116,7 +111,7 @@ export const env = {
   /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
   siteUrl: raw.SITE_URL,
-  cmsOrigins: isBuildPhase ? [] : resolveCmsOrigins(),
+  cmsOrigins: resolveCmsOrigins(),
   // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed
   // values on both sides so `pnpm dev` works out of the box; production has no defaults.
   // An empty value turns revalidation off (the CMS's own tests run without a site).
@@ -131,3 +126,13 @@ export const env = {
 } as const
 
 export type Env = typeof env
+
+/** Checks what a production server needs beyond what scripts need; called when the server starts. */
+export function assertServerEnv(): void {
+  if (isProduction && !raw.CMS_URL) {
+    throw new Error(
+      'The CMS refuses to start: CMS_URL is not set. Set it to the public address of the CMS (e.g. https://cms.clinic.example); ' +
+        'logged-in staff can only save from that address.',
+    )
+  }
+}

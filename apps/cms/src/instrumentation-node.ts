@@ -1,9 +1,10 @@
-// Validates the environment when the server starts, so a missing or placeholder PAYLOAD_SECRET in
-// production stops start-up with a message naming it instead of failing the first request.
+// Validates the environment when the server starts, so a missing or placeholder PAYLOAD_SECRET, or
+// a missing CMS_URL, in production stops start-up with a message naming it instead of failing later.
 // Payload itself is not booted here: instrumentation is bundled apart from the routes, and a
 // Payload instance made from this bundle's modules would not share its error classes with them.
 try {
-  await import('@/env')
+  const { assertServerEnv } = await import('@/env')
+  assertServerEnv()
 } catch (error) {
   console.error(`\n${(error as Error).message}\n`)
   process.exit(1)
