@@ -100,6 +100,7 @@ async function main() {
     SEED_ON_START: 'false',
     SEED_ADMIN_EMAIL: admin.email,
     SEED_ADMIN_PASSWORD: admin.password,
+    CMS_URL: cmsUrl,
     SITE_URL: siteUrl,
     SITE_REVALIDATE_SECRET: revalidateSecret,
     SITE_PREVIEW_SECRET: previewSecret,
