@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CardSection } from '@/components/CardSection'
 import { Link } from '@/components/Link'
 import { ButtonLink } from '@/components/ButtonLink'
 import { ArticleCard } from '@/components/cards/ArticleCard'
@@ -74,19 +75,18 @@ export default async function HomePage() {
           </section>
         ) : null}
 
-        {articles.length > 0 ? (
-          <section className="section" aria-labelledby="home-articles">
-            <h2 id="home-articles">Latest articles</h2>
-            <div className="grid">
-              {articles.map((article) => (
-                <ArticleCard key={article.id} article={article} />
-              ))}
-            </div>
+        <CardSection
+          id="home-articles"
+          heading="Latest articles"
+          items={articles}
+          footer={
             <p>
               <Link href="/articles">All articles</Link>
             </p>
-          </section>
-        ) : null}
+          }
+        >
+          {(article) => <ArticleCard key={article.id} article={article} />}
+        </CardSection>
 
         {settings?.openingHours?.length ? (
           <section className="section">

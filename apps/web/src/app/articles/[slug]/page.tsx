@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CardSection } from '@/components/CardSection'
 import { Link } from '@/components/Link'
 import { notFound } from 'next/navigation'
 import { CmsImage } from '@/components/CmsImage'
@@ -121,27 +122,13 @@ export default async function ArticlePage({ params }: Props) {
         </p>
       ) : null}
 
-      {services.length > 0 ? (
-        <section className="section" aria-labelledby="related-services">
-          <h2 id="related-services">Services that can help</h2>
-          <div className="grid">
-            {services.map((service) => (
-              <ServiceCard key={service.id} service={service} currency={currency} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <CardSection id="related-services" heading="Services that can help" items={services}>
+        {(service) => <ServiceCard key={service.id} service={service} currency={currency} />}
+      </CardSection>
 
-      {exercises.length > 0 ? (
-        <section className="section" aria-labelledby="related-exercises">
-          <h2 id="related-exercises">Exercises to try at home</h2>
-          <div className="grid">
-            {exercises.map((exercise) => (
-              <ExerciseCard key={exercise.id} exercise={exercise} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <CardSection id="related-exercises" heading="Exercises to try at home" items={exercises}>
+        {(exercise) => <ExerciseCard key={exercise.id} exercise={exercise} />}
+      </CardSection>
 
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
       <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { CardSection } from '@/components/CardSection'
 import { ArticleCard } from '@/components/cards/ArticleCard'
 import { ExerciseCard } from '@/components/cards/ExerciseCard'
 import { JsonLdScript } from '@/components/JsonLdScript'
@@ -98,38 +99,17 @@ export default async function ConditionPage({ params }: Props) {
         </section>
       ) : null}
 
-      {services.length > 0 ? (
-        <section className="section" aria-labelledby="condition-services">
-          <h2 id="condition-services">Massage that can help</h2>
-          <div className="grid">
-            {services.map((service) => (
-              <ServiceCard key={service.id} service={service} currency={currency} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <CardSection id="condition-services" heading="Massage that can help" items={services}>
+        {(service) => <ServiceCard key={service.id} service={service} currency={currency} />}
+      </CardSection>
 
-      {exercises.length > 0 ? (
-        <section className="section" aria-labelledby="condition-exercises">
-          <h2 id="condition-exercises">Exercises to try at home</h2>
-          <div className="grid">
-            {exercises.map((exercise) => (
-              <ExerciseCard key={exercise.id} exercise={exercise} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <CardSection id="condition-exercises" heading="Exercises to try at home" items={exercises}>
+        {(exercise) => <ExerciseCard key={exercise.id} exercise={exercise} />}
+      </CardSection>
 
-      {articles.length > 0 ? (
-        <section className="section" aria-labelledby="condition-articles">
-          <h2 id="condition-articles">Read more</h2>
-          <div className="grid">
-            {articles.map((article) => (
-              <ArticleCard key={article.id} article={article} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <CardSection id="condition-articles" heading="Read more" items={articles}>
+        {(article) => <ArticleCard key={article.id} article={article} />}
+      </CardSection>
 
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
       <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
