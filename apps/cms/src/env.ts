@@ -42,6 +42,18 @@ const schema = z.object({
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
   MEDIA_DIR: z.string().trim().optional(),
+  // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
+  // to the CMS's log instead of being sent: fine for development, a warning in production.
+  SMTP_HOST: z.string().trim().optional().transform((value) => (value ? value : undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
+  SMTP_USER: z.string().trim().optional(),
+  SMTP_PASS: z.string().optional(),
+  EMAIL_FROM_ADDRESS: z.email({ message: 'must be an email address, e.g. hello@clinic.example' }).default('no-reply@clinic.example'),
+  EMAIL_FROM_NAME: z.string().trim().min(1).default('Willowbank Clinic'),
 })
 
 function describeIssues(error: z.ZodError): string {
@@ -117,6 +129,18 @@ export const env = {
   // An empty value turns revalidation off (the CMS's own tests run without a site).
   siteRevalidateSecret: raw.SITE_REVALIDATE_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-revalidate-secret'),
   sitePreviewSecret: raw.SITE_PREVIEW_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-preview-secret'),
+  /** The CMS's own public address: links in emails (password reset) point here. */
+  serverUrl: raw.CMS_URL ? new URL(raw.CMS_URL).origin : `http://localhost:${raw.PORT}`,
+  /** SMTP settings; undefined means emails go to the log (development and tests without a server). */
+  smtp: raw.SMTP_HOST
+    ? {
+        host: raw.SMTP_HOST,
+        port: raw.SMTP_PORT,
+        secure: raw.SMTP_SECURE,
+        auth: raw.SMTP_USER ? { user: raw.SMTP_USER, pass: raw.SMTP_PASS ?? '' } : undefined,
+      }
+    : undefined,
+  emailFrom: { address: raw.EMAIL_FROM_ADDRESS, name: raw.EMAIL_FROM_NAME },
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
   seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
   seedAdmin: {

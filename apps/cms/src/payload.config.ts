@@ -21,6 +21,7 @@ import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
+import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -36,6 +37,9 @@ export default buildConfig({
   globals: [SiteSettings, Navigation, Announcement],
   editor: lexicalEditor(),
   secret: env.payloadSecret,
+  // Links in emails (password reset) are built from this address.
+  serverURL: env.serverUrl,
+  email: emailAdapter(),
   db: databaseAdapter(env.databaseUri),
   sharp,
   upload: { limits: { fileSize: maxUploadBytes } },

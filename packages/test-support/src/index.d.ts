@@ -4,3 +4,27 @@ export function freePort(): Promise<number>
 export const chromiumPath: string
 /** The flags every browser run uses: headless, no sandbox, no background network traffic. */
 export const chromiumArgs: readonly string[]
+
+/** One email as the test SMTP server received and parsed it. */
+export interface ReceivedEmail {
+  from: string
+  to: string
+  envelopeTo: string[]
+  subject: string
+  text: string
+  html: string
+}
+
+export interface TestSmtpServer {
+  host: string
+  port: number
+  messages: ReceivedEmail[]
+  /** The environment that points the CMS at this server (SMTP_HOST, SMTP_PORT, SMTP_SECURE). */
+  env: Record<string, string>
+  /** Waits until a received message matches, or fails after `timeout` ms naming what it waited for. */
+  waitForMessage(predicate: (message: ReceivedEmail) => boolean, options?: { timeout?: number; description?: string }): Promise<ReceivedEmail>
+  stop(): Promise<void>
+}
+
+/** An SMTP server on a free loopback port that keeps every message it receives, parsed. */
+export function startSmtpServer(): Promise<TestSmtpServer>

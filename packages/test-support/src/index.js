@@ -31,3 +31,71 @@ export const chromiumArgs = Object.freeze([
   '--disable-sync',
   '--no-first-run',
 ])
+
+/**
+ * An SMTP server on a free loopback port that keeps every message it receives, parsed: the real
+ * protocol, so tests see what a mail server would. Stop it when done.
+ */
+export async function startSmtpServer() {
+  const { SMTPServer } = await import('smtp-server')
+  const { simpleParser } = await import('mailparser')
+  /** @type {import('./index.d.ts').ReceivedEmail[]} */
+  const messages = []
+  /** @type {Set<() => boolean>} */
+  const waiters = new Set()
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const message = {
+            from: parsed.from?.text ?? '',
+            to: [parsed.to].flat().filter(Boolean).map((address) => address?.text ?? '').join(', '),
+            envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+          }
+          messages.push(message)
+          for (const waiter of waiters) waiter()
+          callback()
+        })
+        .catch(callback)
+    },
+  })
+  const port = await freePort()
+  await new Promise((/** @type {(value?: unknown) => void} */ resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
+  return {
+    host: '127.0.0.1',
+    port,
+    messages,
+    /** The environment that points the CMS at this server. */
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false' },
+    /** Waits until a received message matches, or fails after `timeout` ms naming what it waited for. */
+    /** @param {(message: import('./index.d.ts').ReceivedEmail) => boolean} predicate */
+    waitForMessage(predicate, { timeout = 15_000, description = 'a matching email' } = {}) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(predicate)
+          if (!found) return false
+          waiters.delete(check)
+          clearTimeout(timer)
+          resolve(found)
+          return true
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`No email arrived within ${timeout} ms: waited for ${description}. Received: ${JSON.stringify(messages.map((m) => ({ to: m.to, subject: m.subject })))}`))
+        }, timeout)
+        waiters.add(check)
+        check()
+      })
+    },
+    stop: () => new Promise((/** @type {(value?: unknown) => void} */ resolve) => server.close(() => resolve())),
+  }
+}
