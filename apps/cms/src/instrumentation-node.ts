@@ -5,6 +5,9 @@
 try {
   const { assertServerEnv } = await import('@/env')
   assertServerEnv()
+  // Malformed paths and forbidden methods get a 4xx before Next.js can turn them into a 500.
+  const { installHttpFilter } = await import('@/lib/http-filter')
+  installHttpFilter()
 } catch (error) {
   console.error(`\n${(error as Error).message}\n`)
   process.exit(1)

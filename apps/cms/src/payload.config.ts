@@ -10,7 +10,7 @@ import { Articles } from '@/collections/Articles'
 import { Conditions } from '@/collections/Conditions'
 import { Exercises } from '@/collections/Exercises'
 import { Media } from '@/collections/Media'
-import { maxUploadBytes } from '@/collections/Media/limits'
+import { maxImagePixels, maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
@@ -23,6 +23,9 @@ import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
+import { requestBudgetRule } from '@/lib/graphql-cost'
+import { limits } from '@/lib/request-guard/check-request'
+import { userIsAdmin } from '@/access'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -41,12 +44,24 @@ export default buildConfig({
   serverURL: env.serverUrl,
   email: emailAdapter(),
   db: databaseAdapter(env.databaseUri),
-  sharp,
+  // Every image Payload decodes (resizing, focal point) is refused past the pixel limit.
+  sharp: Object.assign(
+    (input?: Parameters<typeof sharp>[0], options?: sharp.SharpOptions) => sharp(input as never, { limitInputPixels: maxImagePixels, ...options }),
+    sharp,
+  ) as unknown as typeof sharp,
   upload: { limits: { fileSize: maxUploadBytes } },
-  cors: [env.siteUrl],
-  csrf: [...env.cmsOrigins, new URL(env.siteUrl).origin],
-  graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-  maxDepth: 5,
+  // No CORS and no CSRF allowance for the site's origin: the site reads the CMS from its server
+  // (no browser involved) and live preview is the admin framing the site (postMessage), so no
+  // script on the public site can act with an editor's login.
+  cors: [],
+  csrf: [...env.cmsOrigins],
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    maxComplexity: 1000,
+    validationRules: (args) => [requestBudgetRule(args.variableValues)],
+  },
+  maxDepth: limits.maxDepth,
   defaultDepth: 1,
   telemetry: false,
   typescript: {
@@ -60,7 +75,8 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
     autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    access: { run: ({ req }) => Boolean(req.user) },
+    // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
+    access: { run: ({ req }) => userIsAdmin(req.user) },
   },
   plugins: [
     seoPlugin({

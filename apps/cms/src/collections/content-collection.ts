@@ -6,6 +6,7 @@ import {
   publishedOrStaff,
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
+import { refuseAccidentalUnpublish } from '@/hooks/refuse-accidental-unpublish'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
@@ -38,6 +39,7 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     ...rest,
     hooks: {
       ...hooks,
+      beforeValidate: [refuseAccidentalUnpublish, ...(hooks?.beforeValidate ?? [])],
       afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
     },
