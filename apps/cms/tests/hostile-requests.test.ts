@@ -8,6 +8,7 @@ import { maxUploadBytes } from '@/collections/Media/limits'
 import { richText, unique } from './helpers/fixtures'
 import { rawRequest, sendTrickle } from './helpers/raw-http'
 import { graphql, rest, type ApiResponse, type Caller } from './helpers/rest'
+import { staffAccounts } from './helpers/staff'
 
 /**
  * The CMS tried as an attacker would, against the production server: every class of expensive or
@@ -371,12 +372,23 @@ describe('broken multipart bodies get a 4xx', () => {
 describe('uploads', () => {
   it.each([
     ['a null byte', 'sh\u0000oulder.jpg'],
+    ['a bell character', 'sh\u0007oulder.jpg'],
+    ['an escape sequence', 'sh\u001b[31moulder.jpg'],
+  ])('a file name with %s in the form’s part header is a 400 naming the problem', async (_label, name) => {
+    count()
+    const response = await upload('editor', await jpegBytes(), name, 'image/jpeg')
+    expect(response.status, response.text.slice(0, 300)).toBe(400)
+    expect(message(response)).toMatch(/control characters/)
+  })
+
+  it.each([
     ['a newline', 'sh\noulder.jpg'],
     ['a right-to-left override', 'shoulder\u202Egpj.exe'],
     ['a left-to-right isolate', 'shoul\u2066der.jpg'],
+    ['a right-to-left mark', 'shoul\u200fder.jpg'],
     ['a zero-width no-break space', '\ufeffshoulder.jpg'],
     ['a path', '../../etc/shoulder.jpg'],
-    ['only symbols', '\u202E\u0007.jpg'],
+    ['only symbols', '\u202E\u2067.jpg'],
   ])('a file name with %s is stored cleaned', async (_label, name) => {
     count()
     const response = await upload('editor', await jpegBytes(), name, 'image/jpeg')
@@ -539,6 +551,25 @@ describe('the site’s origin gets no credentialed access', () => {
     const response = await rawRequest(method, '/api/articles', headers)
     expect(response.headers['access-control-allow-origin']).toBeUndefined()
     expect(response.headers['access-control-allow-credentials']).toBeUndefined()
+  })
+
+  it('a staff login cookie does not work for a request from the site’s origin', async () => {
+    count()
+    const { inject } = await import('vitest')
+    const cms = inject('cmsUrl')
+    const login = await fetch(`${cms}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: cms },
+      body: JSON.stringify({ email: staffAccounts.editor.email, password: staffAccounts.editor.password }),
+    })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    expect(cookie).toMatch(/payload-token=/)
+    const fromSite = await fetch(`${cms}/api/articles?draft=true&limit=1`, { headers: { origin: 'http://localhost:3000', cookie } })
+    const fromAdmin = await fetch(`${cms}/api/users/me`, { headers: { origin: cms, cookie } })
+    expect(((await fromAdmin.json()) as { user: unknown }).user).toBeTruthy()
+    const me = await fetch(`${cms}/api/users/me`, { headers: { origin: 'http://localhost:3000', cookie } })
+    expect(((await me.json()) as { user: unknown }).user).toBeNull()
+    expect(fromSite.headers.get('access-control-allow-credentials')).toBeNull()
   })
 
   it.each([

@@ -39,7 +39,7 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     ...rest,
     hooks: {
       ...hooks,
-      beforeValidate: [refuseAccidentalUnpublish, ...(hooks?.beforeValidate ?? [])],
+      beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],
       afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
     },

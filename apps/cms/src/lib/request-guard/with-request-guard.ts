@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import configPromise from '@payload-config'
 import { executeAuthStrategies, getPayload, type Payload, type PayloadRequest, type SanitizedConfig, type TypedUser } from 'payload'
+import busboy from 'busboy'
 import { stringify } from 'qs-esm'
 import { userIsStaff } from '@/access'
 import { maxUploadBytes } from '@/collections/Media/limits'
@@ -120,8 +121,13 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
           )
         }
         request = new Request(request.url, { method: request.method, headers: request.headers, body: body.bytes, signal: request.signal })
-        if (mediaTypeOf(request) === 'multipart/form-data' && !(await isReadableForm(request))) {
-          return errorResponse(400, 'The form could not be read: the multipart body is incomplete or its boundary does not match its Content-Type. Send the form again.')
+        const problem = mediaTypeOf(request) === 'multipart/form-data' ? await formProblem(request, body.bytes) : undefined
+        if (problem) {
+          return errorResponse(
+            400,
+            `The form could not be read (${problem.replace(/\.$/, '')}). Send it again as multipart/form-data with the boundary its Content-Type names, ` +
+              'complete, and with file names free of control characters.',
+          )
         }
         if (mediaTypeOf(request) === 'application/json' || override) bodyText = new TextDecoder().decode(body.bytes)
       }
@@ -181,14 +187,25 @@ function overrideQuery(mediaType: string, bodyText: string): string | undefined 
   return bodyText.trim() === '' ? '' : undefined
 }
 
-/** Whether a multipart body parses: a broken one would otherwise fail deep inside Payload with a 500. */
-async function isReadableForm(request: Request): Promise<boolean> {
-  try {
-    await request.clone().formData()
-    return true
-  } catch {
-    return false
-  }
+/**
+ * Whether a multipart body parses with busboy, the parser Payload itself uses: a broken one (no or
+ * a wrong boundary, cut off, control characters in a part header) would otherwise fail inside
+ * Payload, which reports it as a 500.
+ */
+function formProblem(request: Request, bytes: Uint8Array): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: { 'content-type': request.headers.get('content-type') ?? '' } })
+    } catch (error) {
+      resolve((error as Error).message)
+      return
+    }
+    parser.on('file', (_name, stream) => stream.resume())
+    parser.on('error', (error: Error) => resolve(error.message))
+    parser.on('close', () => resolve(undefined))
+    parser.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  })
 }
 
 function isUploadCollectionPath(config: SanitizedConfig, apiPath: string): boolean {
