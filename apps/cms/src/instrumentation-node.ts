@@ -5,6 +5,9 @@
 try {
   const { assertServerEnv } = await import('@/env')
   assertServerEnv()
+  // Login throttling needs each request's TCP peer, which route handlers cannot see otherwise.
+  const { installPeerAddressHeader } = await import('@/lib/rate-limit/client-address')
+  await installPeerAddressHeader()
 } catch (error) {
   console.error(`\n${(error as Error).message}\n`)
   process.exit(1)
