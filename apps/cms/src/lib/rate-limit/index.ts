@@ -3,56 +3,52 @@ import { APIError, type PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '@/env'
 import { clientAddress } from './client-address'
+import { accountLimits } from './limits'
 
-/**
- * The limits on account endpoints. Each counts per source (client address) or per source and
- * account, never per account alone: a stranger can slow down their own guessing but cannot lock
- * the owner out, who logs in from another address. Windows are fixed, starting at the first count.
- */
-export const accountLimits = {
-  /** Failed logins from one address, whatever the account (spraying many emails). */
-  loginFailuresBySource: { points: 30, duration: 15 * 60 },
-  /** Failed logins from one address against one account (guessing one password). */
-  loginFailuresBySourceAndAccount: { points: 10, duration: 15 * 60 },
-  /** Password-reset emails asked for from one address. */
-  resetEmailsBySource: { points: 10, duration: 60 * 60 },
-  /** Password-reset emails asked for from one address for one account. */
-  resetEmailsBySourceAndAccount: { points: 3, duration: 60 * 60 },
-  /** Reset emails actually sent to one account, whoever asked: keeps a mailbox from being flooded. */
-  resetEmailsSentToAccount: { points: 5, duration: 60 * 60 },
-  /** Attempts to set a new password with a reset token from one address. */
-  passwordResetsBySource: { points: 10, duration: 15 * 60 },
-  /** Attempts to create the first account from one address. */
-  firstRegisterBySource: { points: 10, duration: 15 * 60 },
-} as const
+export { accountLimits }
 
 export type AccountLimit = keyof typeof accountLimits
 
 type Limiters = Record<AccountLimit, RateLimiterAbstract>
 
+interface Store {
+  limiters: Limiters
+  /** Resolves once Redis is connected (or has had its chance to); counting waits for it. */
+  ready: Promise<void>
+}
+
 const globalKey = Symbol.for('clinic.accountLimiters')
 
-function createLimiters(): Limiters {
+function createStore(): Store {
   const memory = (name: AccountLimit) => new RateLimiterMemory({ keyPrefix: `clinic:${name}`, ...accountLimits[name] })
   const names = Object.keys(accountLimits) as AccountLimit[]
-  if (!env.redisUrl) return Object.fromEntries(names.map((name) => [name, memory(name)])) as unknown as Limiters
+  if (!env.redisUrl) {
+    return { limiters: Object.fromEntries(names.map((name) => [name, memory(name)])) as unknown as Limiters, ready: Promise.resolve() }
+  }
   // No offline queue: while Redis is unreachable a request is not held waiting for it, and the
   // in-memory insurance limiter counts instead (per instance) until Redis is back.
   const client = new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 })
   client.on('error', (error: Error) => console.error(`Login throttling: Redis error (${error.message}); counting in memory meanwhile.`))
-  return Object.fromEntries(
+  // The first requests after start-up would otherwise be counted in memory only, while connecting.
+  const ready = new Promise<void>((resolve) => {
+    client.once('ready', () => resolve())
+    setTimeout(resolve, 3_000).unref()
+  })
+  const limiters = Object.fromEntries(
     names.map((name) => [
       name,
       new RateLimiterRedis({ storeClient: client, keyPrefix: `clinic:${name}`, ...accountLimits[name], insuranceLimiter: memory(name) }),
     ]),
   ) as unknown as Limiters
+  return { limiters, ready }
 }
 
 /** One set of limiters per process (Next.js may load this module once per route bundle). */
-function limiters(): Limiters {
-  const holder = globalThis as typeof globalThis & { [globalKey]?: Limiters }
-  holder[globalKey] ??= createLimiters()
-  return holder[globalKey]
+async function limiters(): Promise<Limiters> {
+  const holder = globalThis as typeof globalThis & { [globalKey]?: Store }
+  holder[globalKey] ??= createStore()
+  await holder[globalKey].ready
+  return holder[globalKey].limiters
 }
 
 /** The source of a request for throttling: its client address, per `TRUSTED_PROXY`. */
@@ -84,7 +80,7 @@ export class TooManyAttempts extends APIError {
  * is exceeded. Every key is counted even when an earlier one refuses, so each limit sees every try.
  */
 export async function countAttempt(req: PayloadRequest, checks: Array<[AccountLimit, string]>): Promise<void> {
-  const all = limiters()
+  const all = await limiters()
   let retryAfterMs = 0
   for (const [name, key] of checks) {
     try {
@@ -106,7 +102,7 @@ export async function countAttempt(req: PayloadRequest, checks: Array<[AccountLi
 /** Counts one under a limit; false when that went over it. */
 export async function withinLimit(name: AccountLimit, key: string): Promise<boolean> {
   try {
-    await limiters()[name].consume(key)
+    await (await limiters())[name].consume(key)
     return true
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return false
@@ -116,10 +112,10 @@ export async function withinLimit(name: AccountLimit, key: string): Promise<bool
 
 /** Takes back one count (a login that succeeded was not a guess). */
 export async function refundAttempt(name: AccountLimit, key: string): Promise<void> {
-  await limiters()[name].reward(key, 1)
+  await (await limiters())[name].reward(key, 1)
 }
 
 /** Clears a key (a successful login ends a run of failures for that source and account). */
 export async function clearAttempts(name: AccountLimit, key: string): Promise<void> {
-  await limiters()[name].delete(key)
+  await (await limiters())[name].delete(key)
 }

@@ -1,15 +1,10 @@
 import { ValidationError, type CollectionAfterLoginHook, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 import { clearAttempts, countAttempt, normaliseEmail, refundAttempt, requestSource, withinLimit } from '@/lib/rate-limit'
+import { forgotPasswordMinimumMs } from '@/lib/rate-limit/limits'
 import { burnPasswordHash } from '../password-hash'
 import { passwordProblem } from '../password-policy'
 import { sendResetEmail } from '../reset-email'
 
-/**
- * Every forgot-password request over HTTP takes at least this long, whether or not the email has an
- * account, so the response time does not tell a stranger which one it was. The email itself is
- * sent after the response, so a slow mail server does not show either.
- */
-export const forgotPasswordMinimumMs = 400
 
 type GuardContext = {
   loginThrottle?: { source: string; account: string }
@@ -82,7 +77,10 @@ export const guardAccountOperations: CollectionBeforeOperationHook = async ({ ar
   return args
 }
 
-/** Sends the reset email after the token is stored, and pads the answer to the same minimum time. */
+/**
+ * Sends the reset email after the token is stored, without holding the response (a slow mail
+ * server must not show in the timing), and pads the answer to the same minimum time.
+ */
 export const finishAccountOperations: CollectionAfterOperationHook = async ({ operation, req, result }) => {
   const pending = guardContext(req).forgotPassword
   if (operation !== 'forgotPassword' || !pending) return result
