@@ -1,7 +1,7 @@
 // Password reset by email, end to end, on a server of its own: it needs SMTP settings pointing at a
 // test mail server, and it runs without a trusted proxy (TRUSTED_PROXY unset), as a CMS reached
 // directly would, to check that X-Forwarded-For cannot be used to dodge the login throttle.
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, startSmtpServer, type ReceivedEmail, type TestSmtpServer } from '@clinic/test-support'
 import { accountLimits } from '@/lib/rate-limit/limits'
@@ -15,6 +15,8 @@ const staff = { email: 'forgetful@reset.example', password: 'the password I forg
 let smtp: TestSmtpServer | undefined
 let cms: RunningServer | undefined
 let browser: Browser | undefined
+let page: Page | undefined
+const newPassword = 'a brand new long passphrase'
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -73,11 +75,10 @@ describe('password reset by email', () => {
 
   it('the link opens the admin’s reset page, which sets the new password; then the new password logs in and the old one does not', async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] })
-    const page = await browser.newPage()
+    page = await browser.newPage()
     page.setDefaultTimeout(60_000)
     await page.goto(link!, { waitUntil: 'load', timeout: 120_000 })
     await page.locator('form[data-form-ready="true"]').waitFor()
-    const newPassword = 'a brand new long passphrase'
     await page.locator('#field-password').fill(newPassword)
     await page.locator('#field-confirm-password').fill(newPassword)
     const reset = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/users/reset-password')
@@ -89,6 +90,30 @@ describe('password reset by email', () => {
     // The link works once.
     const again = await post(cms!.url, '/api/users/reset-password', { token: link!.split('/').pop(), password: 'yet another long passphrase' })
     expect(again.status).toBe(403)
+  })
+
+  it('logged in by the reset (a Secure cookie over http://127.0.0.1), the account page changes one’s own password only with the current one', async () => {
+    const changed = 'changed on the account page'
+    await page!.goto(`${cms!.url}/admin/account`, { waitUntil: 'load', timeout: 120_000 })
+    await page!.locator('form[data-form-ready="true"]').waitFor()
+    const isSave = (response: { url: () => string; request: () => { method: () => string } }) =>
+      response.request().method() === 'PATCH' && /^\/api\/users\/[^/]+$/.test(new URL(response.url()).pathname)
+    await page!.getByRole('button', { name: 'Change Password' }).click()
+    // The form registers the two new fields as invalid (empty) on this click; typing right away
+    // can land before that and be overwritten.
+    await page!.locator('#field-confirm-password').waitFor()
+    await page!.waitForTimeout(500)
+    await page!.locator('#field-password').pressSequentially(changed)
+    await page!.locator('#field-confirm-password').pressSequentially(changed)
+    const refused = page!.waitForResponse(isSave)
+    await page!.getByRole('button', { name: 'Save' }).click()
+    expect((await refused).status()).toBe(400)
+    await page!.getByText('Enter your current password to change your password.').first().waitFor()
+    await page!.locator('#field-currentPassword').pressSequentially(newPassword)
+    const saved = page!.waitForResponse(isSave)
+    await page!.getByRole('button', { name: 'Save' }).click()
+    expect((await saved).status()).toBe(200)
+    expect((await login(cms!.url, staff.email, changed)).status).toBe(200)
   })
 })
 

@@ -104,10 +104,10 @@ describe('login throttling', () => {
   })
 
   it.each([
-    ['forgot-password, per source and account', '/api/users/forgot-password', () => ({ email: owner.email }), accountLimits.resetEmailsBySourceAndAccount.points, 200],
-    ['forgot-password, per source', '/api/users/forgot-password', (i: number) => ({ email: `nobody${i}@throttle.example` }), accountLimits.resetEmailsBySource.points, 200],
-    ['reset-password, per source', '/api/users/reset-password', (i: number) => ({ token: `not-a-token-${i}`, password: 'a perfectly fine new password' }), accountLimits.passwordResetsBySource.points, 403],
-  ] as const)('%s: %i allowed, then 429 with Retry-After', async (_label, path, body, limit, allowedStatus) => {
+    ['forgot-password, per source and account', accountLimits.resetEmailsBySourceAndAccount.points, '/api/users/forgot-password', () => ({ email: owner.email }), 200],
+    ['forgot-password, per source', accountLimits.resetEmailsBySource.points, '/api/users/forgot-password', (i: number) => ({ email: `nobody${i}@throttle.example` }), 200],
+    ['reset-password, per source', accountLimits.passwordResetsBySource.points, '/api/users/reset-password', (i: number) => ({ token: `not-a-token-${i}`, password: 'a perfectly fine new password' }), 403],
+  ] as const)('%s: %i allowed, then 429 with Retry-After', async (_label, limit, path, body, allowedStatus) => {
     const source = newSource()
     for (let i = 0; i < limit; i++) {
       const answer = await post(i % 2 ? b!.url : a!.url, path, body(i), { source })

@@ -75,19 +75,19 @@ describe('password policy (server-side, 400 naming the password field)', () => {
 })
 
 describe('changing one’s own email or password needs the current password', () => {
-  const cases: Array<[string, (e: { email: string }) => Record<string, unknown>, number, string | null]> = [
-    ['password, no current password', () => ({ password: 'a new long passphrase' }), 400, 'Enter your current password to change your password.'],
-    ['password, wrong current password', () => ({ password: 'a new long passphrase', currentPassword: 'not my password at all' }), 400, 'Your current password is not correct, so your password was not changed.'],
-    ['password, right current password', () => ({ password: 'a new long passphrase', currentPassword: goodPassword }), 200, null],
-    ['email, no current password', () => ({ email: newEmail('moved') }), 400, 'Enter your current password to change your email.'],
-    ['email, wrong current password', () => ({ email: newEmail('moved'), currentPassword: 'not my password at all' }), 400, 'Your current password is not correct, so your email was not changed.'],
-    ['email, right current password', () => ({ email: newEmail('moved'), currentPassword: goodPassword }), 200, null],
-    ['email and password, no current password', () => ({ email: newEmail('moved'), password: 'a new long passphrase' }), 400, 'Enter your current password to change your email and password.'],
-    ['the same email in other capitals, no current password', (e) => ({ email: e.email.toUpperCase() }), 200, null],
-    ['the name only, no current password', () => ({ name: 'Renamed Editor' }), 200, null],
+  const cases: Array<[string, number, (e: { email: string }) => Record<string, unknown>, string | null]> = [
+    ['password, no current password', 400, () => ({ password: 'a new long passphrase' }), 'Enter your current password to change your password.'],
+    ['password, wrong current password', 400, () => ({ password: 'a new long passphrase', currentPassword: 'not my password at all' }), 'Your current password is not correct, so your password was not changed.'],
+    ['password, right current password', 200, () => ({ password: 'a new long passphrase', currentPassword: goodPassword }), null],
+    ['email, no current password', 400, () => ({ email: newEmail('moved') }), 'Enter your current password to change your email.'],
+    ['email, wrong current password', 400, () => ({ email: newEmail('moved'), currentPassword: 'not my password at all' }), 'Your current password is not correct, so your email was not changed.'],
+    ['email, right current password', 200, () => ({ email: newEmail('moved'), currentPassword: goodPassword }), null],
+    ['email and password, no current password', 400, () => ({ email: newEmail('moved'), password: 'a new long passphrase' }), 'Enter your current password to change your email and password.'],
+    ['the same email in other capitals, no current password', 200, (e) => ({ email: e.email.toUpperCase() }), null],
+    ['the name only, no current password', 200, () => ({ name: 'Renamed Editor' }), null],
   ]
 
-  it.each(cases)('REST PATCH of one’s own account: %s → %i', async (_label, data, status, message) => {
+  it.each(cases)('REST PATCH of one’s own account: %s → %i', async (_label, status, data, message) => {
     const editor = await freshEditor('self')
     const body = data(editor)
     const answer = await patchSelf(editor.token, editor.id, body)
