@@ -40,7 +40,7 @@ const schema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === 'true')),
   SEED_ADMIN_EMAIL: z.email().optional(),
-  SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters (the password policy)' }).optional(),
   MEDIA_DIR: z.string().trim().optional(),
   // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
   // to the CMS's log instead of being sent: fine for development, a warning in production.
@@ -54,6 +54,21 @@ const schema = z.object({
   SMTP_PASS: z.string().optional(),
   EMAIL_FROM_ADDRESS: z.email({ message: 'must be an email address, e.g. hello@clinic.example' }).default('no-reply@clinic.example'),
   EMAIL_FROM_NAME: z.string().trim().min(1).default('Willowbank Clinic'),
+  // Login throttling: counters in Redis when set (several CMS instances share them), else in memory.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^rediss?:\/\//.test(value), { message: 'must start with redis:// or rediss://' }),
+  // How many reverse proxies in front of the CMS append to X-Forwarded-For. 0 (default): the
+  // header is ignored and the client is the TCP peer.
+  TRUSTED_PROXY: z.coerce
+    .number({ message: 'must be a whole number of proxies (0, 1, 2…)' })
+    .int({ message: 'must be a whole number of proxies (0, 1, 2…)' })
+    .min(0)
+    .max(10)
+    .default(0),
 })
 
 function describeIssues(error: z.ZodError): string {
@@ -141,6 +156,10 @@ export const env = {
       }
     : undefined,
   emailFrom: { address: raw.EMAIL_FROM_ADDRESS, name: raw.EMAIL_FROM_NAME },
+  /** Shared store for login throttling; undefined keeps the counters in this process. */
+  redisUrl: raw.REDIS_URL,
+  /** Reverse proxies in front of the CMS whose X-Forwarded-For entries are believed (0: none). */
+  trustedProxies: raw.TRUSTED_PROXY,
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
   seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
   seedAdmin: {

@@ -670,6 +670,10 @@ export interface AppointmentRequest {
  */
 export interface User {
   id: number;
+  /**
+   * Needed to change your own email or password.
+   */
+  currentPassword?: string | null;
   name: string;
   /**
    * Editors write and publish content; marketers run SEO, pages and settings; admins do everything.
@@ -683,8 +687,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -1259,6 +1261,7 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   role?: T;
   updatedAt?: T;
@@ -1269,8 +1272,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
