@@ -1,6 +1,8 @@
 import type { Payload, TypedUser } from 'payload'
+import { recordCases } from '@clinic/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentData, pngBytes, supportingDocs, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
+import { testDatabase } from './helpers/database'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 
 /**
@@ -49,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`access matrix: ${cases} cases checked`)
+  recordCases(`access matrix (${testDatabase})`, cases, 'roles × collections and globals × operations × draft/published')
   await shutdownPayload(payload)
 })
 

@@ -1,4 +1,5 @@
 import type { FlattenedField, SanitizedConfig } from 'payload'
+import { recordCases } from '@clinic/test-support'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from './helpers/config'
 import { testDatabase } from './helpers/database'
@@ -179,4 +180,5 @@ describe('coverage of the content model', () => {
 
 afterAll(() => {
   console.log(`request guard per field type: ${checked} cases checked over ${cases.length} fields of ${collections.length} collections on ${testDatabase}`)
+  recordCases(`request guard per field type (${testDatabase})`, checked, `${cases.length} fields of ${collections.length} collections × operators × good/wrong value`)
 })
