@@ -15,10 +15,14 @@ describe('staff login', () => {
 
   it('is refused with a wrong password', async () => {
     const email = `wrong-${Date.now()}@test.example`
-    await rest('admin', 'POST', '/api/users', { email, password: 'right-password-1', name: 'Wrong Test', role: 'editor' })
+    const created = await rest('admin', 'POST', '/api/users', { email, password: 'right-password-1', name: 'Wrong Test', role: 'editor' })
+    expect(created.status, `the account exists: ${created.text}`).toBe(201)
     const wrong = await rest('anonymous', 'POST', '/api/users/login', { email, password: 'wrong-password' })
     expect(wrong.status).toBe(401)
     expect(wrong.body?.token).toBeUndefined()
+    // The refusal was about the password: the same account logs in with the right one.
+    const right = await rest('anonymous', 'POST', '/api/users/login', { email, password: 'right-password-1' })
+    expect(right.status, right.text).toBe(200)
   })
 
   // Payload's per-account lockout is off (anyone knowing an email could lock its owner out);

@@ -60,33 +60,42 @@ describe.each(collections)('$slug', ({ slug, gql, gqlOne, title: titleField }) =
     const staffView = await rest('editor', 'GET', `/api/${slug}/${publishedId}?draft=true`)
     expect(staffView.body[titleField]).toBe(pendingEdit)
 
-    const attempts = [
-      await rest('anonymous', 'GET', `/api/${slug}?limit=100`),
-      await rest('anonymous', 'GET', `/api/${slug}?limit=100&draft=true`),
-      await rest('anonymous', 'GET', `/api/${slug}/${draftId}`),
-      await rest('anonymous', 'GET', `/api/${slug}/${draftId}?draft=true`),
-      await rest('anonymous', 'GET', `/api/${slug}/${publishedId}?draft=true`),
-      await rest('anonymous', 'GET', `/api/${slug}?where[${titleField}][equals]=${encodeURIComponent(draftTitle)}&draft=true`),
-      await rest('anonymous', 'GET', `/api/${slug}/versions?limit=100`),
-      await rest('anonymous', 'GET', `/api/${slug}/versions?where[parent][equals]=${draftId}`),
-      await rest('anonymous', 'GET', `/api/${slug}/count?draft=true&where[_status][equals]=draft`),
-      await graphql('anonymous', `{ ${gql}(draft: true, limit: 100) { docs { id ${titleField} } } }`),
-      await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(draftId)}, draft: true) { id ${titleField} } }`),
-      await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(publishedId)}, draft: true) { id ${titleField} } }`),
-      await graphql('anonymous', `{ versions${gql}(limit: 100) { docs { id } } }`),
+    // Each way in, with the answer it must get: a list or count that leaves the draft out (200),
+    // "no such document" (404), or "not allowed" (403). A different status means the request did
+    // not test what it names (a 400 for a malformed query hides nothing).
+    const where = `where[${titleField}][equals]=${encodeURIComponent(draftTitle)}`
+    const attempts: Array<[what: string, status: number, response: Awaited<ReturnType<typeof rest>>]> = [
+      ['REST list', 200, await rest('anonymous', 'GET', `/api/${slug}?limit=100`)],
+      ['REST list with draft=true', 200, await rest('anonymous', 'GET', `/api/${slug}?limit=100&draft=true`)],
+      ['REST draft by id', 404, await rest('anonymous', 'GET', `/api/${slug}/${draftId}`)],
+      ['REST draft by id with draft=true', 404, await rest('anonymous', 'GET', `/api/${slug}/${draftId}?draft=true`)],
+      ['REST published by id with draft=true', 200, await rest('anonymous', 'GET', `/api/${slug}/${publishedId}?draft=true`)],
+      ['REST list filtered on the draft title', 200, await rest('anonymous', 'GET', `/api/${slug}?${where}&draft=true`)],
+      ['REST versions', 403, await rest('anonymous', 'GET', `/api/${slug}/versions?limit=100`)],
+      ['REST versions of the draft', 403, await rest('anonymous', 'GET', `/api/${slug}/versions?where[parent][equals]=${draftId}`)],
+      ['REST count of drafts', 200, await rest('anonymous', 'GET', `/api/${slug}/count?draft=true&where[_status][equals]=draft`)],
+      ['GraphQL list', 200, await graphql('anonymous', `{ ${gql}(draft: true, limit: 100) { docs { id ${titleField} } } }`)],
+      ['GraphQL draft by id', 200, await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(draftId)}, draft: true) { id ${titleField} } }`)],
+      ['GraphQL published by id', 200, await graphql('anonymous', `{ ${gqlOne}(id: ${JSON.stringify(publishedId)}, draft: true) { id ${titleField} } }`)],
+      ['GraphQL versions', 200, await graphql('anonymous', `{ versions${gql}(limit: 100) { docs { id } } }`)],
     ]
-    for (const attempt of attempts) {
-      expect(attempt.status).toBeLessThan(500)
-      expect(attempt.text).not.toContain(draftTitle)
-      expect(attempt.text).not.toContain(pendingEdit)
+    for (const [what, status, attempt] of attempts) {
+      expect(attempt.status, `${what}: ${attempt.text.slice(0, 200)}`).toBe(status)
+      expect(attempt.text, `${what} shows the draft`).not.toContain(draftTitle)
+      expect(attempt.text, `${what} shows the unpublished edit`).not.toContain(pendingEdit)
     }
-    // The GraphQL queries are well-formed (so their silence means something): each names a real field.
-    expect(attempts[9]!.body.data[gql].docs).toBeInstanceOf(Array)
-    expect(attempts[10]!.body.data).toHaveProperty(gqlOne)
-    expect(attempts[11]!.body.data).toHaveProperty(gqlOne)
-    expect(attempts[12]!.body.data).toHaveProperty(`versions${gql}`)
-    // The count of drafts is not revealed either.
-    expect(attempts[8]!.body?.totalDocs ?? 0).toBe(0)
+    // The lists answered with lists (so their silence means something)…
+    for (const index of [0, 1, 5]) expect(attempts[index]![2].body.docs, attempts[index]![0]).toBeInstanceOf(Array)
+    expect(attempts[0]![2].body.docs.map((doc: { id: unknown }) => doc.id), 'the REST list shows the published document').toContain(publishedId)
+    // …the published document by id shows its published version…
+    expect(attempts[4]![2].body[titleField]).toBe(publishedTitle)
+    // …and the GraphQL queries are well-formed: each names a real field.
+    expect(attempts[9]![2].body.data[gql].docs).toBeInstanceOf(Array)
+    expect(attempts[10]![2].body.data).toHaveProperty(gqlOne)
+    expect(attempts[11]![2].body.data).toHaveProperty(gqlOne)
+    expect(attempts[12]![2].body.data).toHaveProperty(`versions${gql}`)
+    // The count of drafts is not revealed either: the count endpoint answers, with zero.
+    expect(attempts[8]![2].body.totalDocs, 'count of drafts seen by an anonymous reader').toBe(0)
     // The published version is still readable: the checks above are not passing because nothing is.
     const publicView = await rest('anonymous', 'GET', `/api/${slug}/${publishedId}`)
     expect(publicView.status).toBe(200)

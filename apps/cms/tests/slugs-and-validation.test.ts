@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import { pngBytes, richText, svgBytes, unique } from './helpers/fixtures'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { contentData, pngBytes, richText, svgBytes, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
 import { rest } from './helpers/rest'
+
+const contentCollections = ['articles', 'services', 'exercises', 'conditions', 'pages', 'team'] as const
 
 const service = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -34,25 +36,48 @@ describe('slugs', () => {
     expect(renamed.status).toBe(200)
     expect(renamed.body.doc.slug).toBe(created.body.doc.slug)
   })
+})
 
-  it('must be unique: a duplicate gets a 400 that names the slug field, and nothing is written', async () => {
-    const name = unique('Twin service')
-    const first = await rest('editor', 'POST', '/api/services', service(name))
-    expect(first.status).toBe(201)
-    const before = await rest('editor', 'GET', `/api/services/count?where[slug][equals]=${first.body.doc.slug}`)
-    const second = await rest('editor', 'POST', '/api/services', service(name))
+describe.each(contentCollections)('slugs of %s', (collection) => {
+  const titleField = titleFieldOf(collection)
+  let support: SupportingDocs
+  beforeAll(async () => {
+    const author = await rest('editor', 'POST', '/api/team', { name: unique('Author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
+    expect(author.status, author.text).toBe(201)
+    support = { teamId: author.body.doc.id }
+  })
+  const count = async (slug: string) => {
+    const response = await rest('editor', 'GET', `/api/${collection}/count?where[slug][equals]=${encodeURIComponent(slug)}&draft=true`)
+    expect(response.status, `counting ${collection} with slug ${slug}: ${response.text}`).toBe(200)
+    expect(typeof response.body.totalDocs).toBe('number')
+    return response.body.totalDocs as number
+  }
+
+  it('must be unique: a duplicate gets a 400 that names the slug field and the document holding it, and nothing is written', async () => {
+    const data = contentData(collection, support)
+    const first = await rest('editor', 'POST', `/api/${collection}`, data)
+    expect(first.status, first.text).toBe(201)
+    const slug: string = first.body.doc.slug
+    expect(await count(slug)).toBe(1)
+    const second = await rest('editor', 'POST', `/api/${collection}`, data)
     expect(second.status, second.text).toBe(400)
-    expect(fieldErrors(second.body).map((error) => error.path)).toContain('slug')
-    const after = await rest('editor', 'GET', `/api/services/count?where[slug][equals]=${first.body.doc.slug}`)
-    expect(after.body.totalDocs).toBe(before.body.totalDocs)
+    const slugError = fieldErrors(second.body).find((error) => error.path === 'slug')
+    expect(slugError, `a field error on slug: ${second.text}`).toBeDefined()
+    expect(slugError!.message, 'the message names the slug and the document that holds it').toContain(`"${slug}" is already used by “${String(data[titleField])}”`)
+    expect(await count(slug), 'the duplicate was not written').toBe(1)
   })
 
-  it('a duplicate slug on update is a 400 too', async () => {
-    const a = await rest('editor', 'POST', '/api/services', service(unique('Service A')))
-    const b = await rest('editor', 'POST', '/api/services', service(unique('Service B')))
-    const clash = await rest('editor', 'PATCH', `/api/services/${b.body.doc.id}`, { slug: a.body.doc.slug })
+  it('a duplicate slug on update is a 400 too, naming the holder', async () => {
+    const a = await rest('editor', 'POST', `/api/${collection}`, contentData(collection, support))
+    const b = await rest('editor', 'POST', `/api/${collection}`, contentData(collection, support))
+    expect([a.status, b.status], `${a.text} ${b.text}`).toEqual([201, 201])
+    const clash = await rest('editor', 'PATCH', `/api/${collection}/${b.body.doc.id}`, { slug: a.body.doc.slug })
     expect(clash.status, clash.text).toBe(400)
-    expect(fieldErrors(clash.body).map((error) => error.path)).toContain('slug')
+    const slugError = fieldErrors(clash.body).find((error) => error.path === 'slug')
+    expect(slugError?.message, clash.text).toContain(`by “${String(a.body.doc[titleField])}”`)
+    const after = await rest('editor', 'GET', `/api/${collection}/${b.body.doc.id}?draft=true&depth=0`)
+    expect(after.status).toBe(200)
+    expect(after.body.slug, 'the slug of the second document did not change').toBe(b.body.doc.slug)
   })
 })
 

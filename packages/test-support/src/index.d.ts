@@ -28,3 +28,9 @@ export interface TestSmtpServer {
 
 /** An SMTP server on a free loopback port that keeps every message it receives, parsed. */
 export function startSmtpServer(): Promise<TestSmtpServer>
+
+/**
+ * Records how many table-generated cases a suite checked, for scripts/test-summary.mjs to print
+ * beside the test counts (written to .test-results/cases/<suite>.json).
+ */
+export function recordCases(suite: string, cases: number, note?: string): void

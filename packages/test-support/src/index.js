@@ -1,5 +1,20 @@
 // Plain JavaScript so the benchmark (run by node directly) can use it as well as the vitest suites.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/**
+ * Records how many table-generated cases a suite checked (roles × collections × operations,
+ * fields × operators …), for scripts/test-summary.mjs to print beside the test counts.
+ */
+export function recordCases(suite, cases, note = '') {
+  const dir = path.join(repoDir, '.test-results', 'cases')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, `${suite.replace(/[^\w.-]+/g, '-')}.json`), JSON.stringify({ suite, cases, note }))
+}
 
 /** A free TCP port on loopback, chosen by the OS. */
 export function freePort() {

@@ -11,6 +11,8 @@ interface Route {
   path: string
   /** The <h1> the page must show, when it is a document's own page. */
   h1?: string
+  /** The page's own JSON-LD type (the layout adds the clinic's HealthAndBeautyBusiness to every page). */
+  jsonLd: string
 }
 
 // Every route the seed fills, discovered from the CMS as the site sees it (published only).
@@ -20,19 +22,19 @@ const exercises = await publishedDocs(cmsUrl, 'exercises')
 const conditions = await publishedDocs(cmsUrl, 'conditions')
 const pages = await publishedDocs(cmsUrl, 'pages')
 const documentRoutes: Route[] = [
-  ...articles.map((doc) => ({ path: `/articles/${doc.slug}`, h1: doc.title })),
-  ...services.map((doc) => ({ path: `/services/${doc.slug}`, h1: doc.name })),
-  ...exercises.map((doc) => ({ path: `/exercises/${doc.slug}`, h1: doc.name })),
-  ...conditions.map((doc) => ({ path: `/conditions/${doc.slug}`, h1: doc.name })),
-  ...pages.map((doc) => ({ path: `/${doc.slug}` })),
+  ...articles.map((doc) => ({ path: `/articles/${doc.slug}`, h1: doc.title, jsonLd: 'MedicalWebPage' })),
+  ...services.map((doc) => ({ path: `/services/${doc.slug}`, h1: doc.name, jsonLd: 'Service' })),
+  ...exercises.map((doc) => ({ path: `/exercises/${doc.slug}`, h1: doc.name, jsonLd: 'ExercisePlan' })),
+  ...conditions.map((doc) => ({ path: `/conditions/${doc.slug}`, h1: doc.name, jsonLd: 'MedicalCondition' })),
+  ...pages.map((doc) => ({ path: `/${doc.slug}`, jsonLd: 'BreadcrumbList' })),
 ]
 const routes: Route[] = [
-  { path: '/' },
-  { path: '/articles' },
-  { path: '/services' },
-  { path: '/exercises' },
-  { path: '/team' },
-  { path: '/book' },
+  { path: '/', jsonLd: 'HealthAndBeautyBusiness' },
+  { path: '/articles', jsonLd: 'BreadcrumbList' },
+  { path: '/services', jsonLd: 'BreadcrumbList' },
+  { path: '/exercises', jsonLd: 'BreadcrumbList' },
+  { path: '/team', jsonLd: 'BreadcrumbList' },
+  { path: '/book', jsonLd: 'BreadcrumbList' },
   ...documentRoutes,
 ]
 
@@ -58,7 +60,7 @@ describe('every seeded route', () => {
     expect(exercises.length).toBeGreaterThanOrEqual(6)
   })
 
-  test.for(routes)('$path renders with status 200, its content and no console errors', async ({ path, h1 }) => {
+  test.for(routes)('$path renders with status 200, its content and no console errors', async ({ path, h1, jsonLd }) => {
     const page = await context.newPage()
     try {
       const errors = collectConsoleErrors(page)
@@ -74,7 +76,12 @@ describe('every seeded route', () => {
       expect((await page.title()).trim()).not.toBe('')
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href')
       expect(canonical === `${siteUrl}${path}` || (path === '/' && canonical === siteUrl), `canonical URL of ${path}: ${canonical}`).toBe(true)
-      expect(await page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0)
+      // The page's own JSON-LD, not just the clinic's (which the layout puts on every page).
+      const types = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => {
+        const data: unknown = JSON.parse(text)
+        return [data, ...((data as { '@graph'?: unknown[] })['@graph'] ?? [])].flat().map((item) => (item as { '@type'?: string })['@type'])
+      })
+      expect(types, `JSON-LD of ${path}`).toContain(jsonLd)
       expect(errors, `console errors on ${path}`).toEqual([])
     } finally {
       await page.close()

@@ -37,7 +37,10 @@ async function expectPublicSeesOnly(title: string, hidden: string): Promise<void
   expect(page.status).toBe(200)
   expect(h1Of(page.body)).toBe(title)
   for (const path of ['/articles', '/', '/feed.xml', '/sitemap.xml', '/conditions/sciatica']) {
-    expect((await get(`${siteUrl}${path}`)).body, `${path} must not show the draft`).not.toContain(hidden)
+    const response = await get(`${siteUrl}${path}`)
+    // An error page would not show the draft either: the page must have answered.
+    expect(response.status, `${path} answers 200`).toBe(200)
+    expect(response.body, `${path} must not show the draft`).not.toContain(hidden)
   }
   const rest = await cmsJson<{ title: string }>(cmsUrl, `/api/articles/${article!.id}?depth=0`)
   expect(rest.title).toBe(title)

@@ -97,8 +97,23 @@ describe('the CMS goes down', () => {
   })
 
   test('a page never rendered before gets the friendly error page, never a stack trace', async () => {
-    const response = await get(`${siteUrl}/articles/never-rendered-while-the-cms-is-down`)
+    const path = '/articles/never-rendered-while-the-cms-is-down'
+    const response = await get(`${siteUrl}${path}`)
     expect(response.status).toBeGreaterThanOrEqual(500)
     expect(response.body).not.toMatch(stackTrace)
+    // What the visitor sees: the site's own error page, saying what happened and what to do, with
+    // the site's header and footer (so the phone number to book is still there).
+    const context = await browser.newContext(desktop)
+    const page = await context.newPage()
+    try {
+      await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' })
+      expect((await page.locator('h1').innerText()).trim(), 'the error page’s heading').toBe('Sorry, this page is not available right now')
+      expect(await page.getByText(/try again in a minute/i).count(), 'it says what to do').toBeGreaterThan(0)
+      expect(await page.getByRole('link', { name: /home page/i }).count(), 'a way back to the home page').toBeGreaterThan(0)
+      expect(await page.getByRole('contentinfo').count(), 'the footer with the clinic’s contact details').toBe(1)
+      expect(await page.locator('body').innerText()).not.toMatch(stackTrace)
+    } finally {
+      await context.close()
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { match } from 'path-to-regexp'
 import type { FlattenedField, SanitizedConfig } from 'payload'
 import { parse as parseQuery } from 'qs-esm'
-import { queryableFields, resolvePath, type ResolvedPath } from './fields'
+import { childFieldNames, containerTypes, queryableFields, resolvePath, type ResolvedPath } from './fields'
 
 /** One thing wrong with a request, named by the parameter or field it concerns. */
 export interface Problem {
@@ -71,34 +71,56 @@ function listOf(value: unknown): unknown[] {
   return [value]
 }
 
-function checkScalar(target: ResolvedPath, value: unknown, path: string, facts: RequestFacts): Problem | undefined {
+/** The value of a select field's option, whether it is given as a string or as { label, value }. */
+function optionValues(field: FlattenedField): string[] | undefined {
+  if (field.type !== 'select' && field.type !== 'radio') return undefined
+  return field.options.map((option) => (typeof option === 'string' ? option : option.value))
+}
+
+const describe = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
+
+/**
+ * Checks one value given to an operator against the field it queries. Every message names the
+ * field (“where.author.equals: …” alone would leave a person guessing which value was wrong).
+ */
+export function checkScalar(target: ResolvedPath, value: unknown, path: string, fieldPath: string, facts: RequestFacts): Problem | undefined {
   if (isNullLike(value)) return undefined
+  const field = `“${fieldPath}”`
+  // A polymorphic relationship is queried by { relationTo, value } pairs: left to Payload.
+  if (target.kind === 'field' && 'relationTo' in target.field && Array.isArray(target.field.relationTo)) return undefined
+  if (typeof value === 'object') {
+    return { path, message: `${field} takes a single value here, not a nested list or object (${describe(value)}).` }
+  }
   if (target.kind === 'id') {
-    return isValidId(value, facts.idFormat) ? undefined : { path, message: `“${String(value)}” is not a valid id: use ${idHint(facts.idFormat)}.` }
+    return isValidId(value, facts.idFormat) ? undefined : { path, message: `“${describe(value)}” is not a valid id for ${field}: use ${idHint(facts.idFormat)}.` }
   }
   if (target.kind !== 'field') return undefined
-  const { field } = target
-  switch (field.type) {
+  const { field: definition } = target
+  switch (definition.type) {
     case 'number':
       return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
         ? undefined
-        : { path, message: `“${String(value)}” is not a number.` }
+        : { path, message: `${field} is a number; “${describe(value)}” is not one.` }
     case 'date':
       return (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '' && !Number.isNaN(new Date(value).getTime())
         ? undefined
-        : { path, message: `“${String(value)}” is not a date: use an ISO date such as 2026-01-31 or 2026-01-31T09:00:00Z.` }
+        : { path, message: `${field} is a date; “${describe(value)}” is not one: use an ISO date such as 2026-01-31 or 2026-01-31T09:00:00Z.` }
     case 'checkbox':
-      return isBooleanLike(value) ? undefined : { path, message: `“${String(value)}” is not true or false.` }
+      return isBooleanLike(value) ? undefined : { path, message: `${field} is true or false; “${describe(value)}” is neither.` }
+    case 'select':
+    case 'radio': {
+      const options = optionValues(definition) ?? []
+      return options.includes(String(value))
+        ? undefined
+        : { path, message: `“${describe(value)}” is not an option of ${field}: use one of ${options.join(', ')}.` }
+    }
     case 'relationship':
     case 'upload':
-      if (typeof field.relationTo !== 'string') return undefined
       return isValidId(value, facts.idFormat)
         ? undefined
-        : { path, message: `“${String(value)}” is not a valid id of ${field.relationTo}: use ${idHint(facts.idFormat)}.` }
+        : { path, message: `“${describe(value)}” is not a valid id for ${field} (${definition.relationTo}): use ${idHint(facts.idFormat)}.` }
     default:
-      return typeof value === 'object' && value !== null
-        ? { path, message: 'Expected a single value here, not a nested object.' }
-        : undefined
+      return undefined
   }
 }
 
@@ -122,8 +144,23 @@ function checkCondition(
       problems.push({ path, message: `“${operator}” is not a query operator. Use one of: ${[...operators].join(', ')}.` })
       continue
     }
+    // An array, group or blocks field is not a value: Payload refuses some of these paths and
+    // answers others (blocks on SQLite) with a 500.
+    if (target.kind === 'field' && containerTypes.has(target.field.type)) {
+      const example = childFieldNames(config, target.field)[0] ?? 'name'
+      problems.push({
+        path,
+        message: `“${fieldPath}” holds other fields (${target.field.type}): query one of them, e.g. where[${fieldPath}.${example}][${operator}]=….`,
+      })
+      continue
+    }
+    // SQLite's adapter has no “all” operator (Payload answers it with a 500 there); MongoDB has.
+    if (operator === 'all' && facts.idFormat === 'number') {
+      problems.push({ path, message: `“all” is not available on this database; use “in” for “${fieldPath}” (any of the values).` })
+      continue
+    }
     if (operator === 'exists') {
-      if (!isBooleanLike(value)) problems.push({ path, message: '“exists” takes true or false.' })
+      if (!isBooleanLike(value)) problems.push({ path, message: `“exists” on “${fieldPath}” takes true or false, not “${describe(value)}”.` })
       continue
     }
     const fieldType = target.kind === 'field' ? target.field.type : target.kind === 'id' ? 'id' : undefined
@@ -137,10 +174,15 @@ function checkCondition(
       problems.push({ path, message: `“${operator}” works on text fields; use equals, in or a comparison for “${fieldPath}”.` })
       continue
     }
-    if (textOperators.has(operator)) continue
+    if (textOperators.has(operator)) {
+      if (typeof value === 'object' && value !== null) {
+        problems.push({ path, message: `“${operator}” on “${fieldPath}” takes a single piece of text, not a nested list or object.` })
+      }
+      continue
+    }
     if (listOperators.has(operator)) {
       for (const item of listOf(value)) {
-        const problem = checkScalar(target, item, path, facts)
+        const problem = checkScalar(target, item, path, fieldPath, facts)
         if (problem) {
           problems.push(problem)
           break
@@ -148,7 +190,7 @@ function checkCondition(
       }
       continue
     }
-    const problem = checkScalar(target, value, path, facts)
+    const problem = checkScalar(target, value, path, fieldPath, facts)
     if (problem) problems.push(problem)
   }
 }

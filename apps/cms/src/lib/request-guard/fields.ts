@@ -30,6 +30,14 @@ function childFields(field: FlattenedField, config: SanitizedConfig): FlattenedF
   }
 }
 
+/** Field types that hold other fields rather than a value of their own. */
+export const containerTypes: ReadonlySet<string> = new Set(['array', 'group', 'blocks', 'tab'])
+
+/** Names of the fields inside an array, group, tab or blocks field (for messages). */
+export function childFieldNames(config: SanitizedConfig, field: FlattenedField): string[] {
+  return (childFields(field, config) ?? []).map((child) => child.name)
+}
+
 /**
  * Follows a dotted query path ("author.name", "meta.title", "version.title") through a
  * collection's fields. Paths it cannot follow are reported as unknown and left for Payload's

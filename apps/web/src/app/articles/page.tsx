@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import { ArticleCard } from '@/components/cards/ArticleCard'
+import { BookingCta } from '@/components/site/BookingCta'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
 import { listArticles } from '@/lib/cms/queries'
-import { metadataFor } from '@/lib/site'
+import { metadataFor, siteSettings } from '@/lib/site'
 
 export function generateMetadata(): Promise<Metadata> {
   return metadataFor({
@@ -13,7 +14,7 @@ export function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ArticlesPage() {
-  const articles = await listArticles()
+  const [articles, settings] = await Promise.all([listArticles(), siteSettings()])
   return (
     <div className="container">
       <Breadcrumbs crumbs={[{ name: 'Home', path: '/' }, { name: 'Articles', path: '/articles' }]} />
@@ -28,6 +29,7 @@ export default async function ArticlesPage() {
           ))}
         </div>
       )}
+      <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { ExerciseCard } from '@/components/cards/ExerciseCard'
+import { BookingCta } from '@/components/site/BookingCta'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
 import { MedicalDisclaimer } from '@/components/site/MedicalDisclaimer'
 import { listExercises } from '@/lib/cms/queries'
@@ -30,6 +31,7 @@ export default async function ExercisesPage() {
         </div>
       )}
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
+      <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} text="A therapist can suggest the exercises that suit you." />
     </div>
   )
 }
