@@ -23,6 +23,7 @@ import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
+import { previewGrantEndpoint } from '@/lib/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -78,5 +79,6 @@ export default buildConfig({
       },
     }),
   ],
+  endpoints: [previewGrantEndpoint],
   onInit,
 })
