@@ -9,6 +9,8 @@ import { env } from '@/env'
  * draft may be shown; everything else on the page is the published version.
  */
 export const previewCookie = 'clinic-preview'
+/** Next.js's own draft-mode cookie (the same value for every preview of a build). */
+const draftModeCookie = '__prerender_bypass'
 
 /** How long one preview lasts once opened (live preview stays open beside the form). */
 const sessionSeconds = 60 * 60
@@ -18,14 +20,14 @@ export type PreviewSession = PreviewClaims
 /** Sets the preview cookie for the document of an exchanged grant, and turns draft mode on. */
 export async function startPreviewSession(grant: PreviewClaims): Promise<void> {
   const session: PreviewSession = { ...grant, exp: Math.floor(Date.now() / 1000) + sessionSeconds }
-  ;(await cookies()).set(previewCookie, signPreviewToken(session, env.previewSecret, 'preview-session'), {
-    httpOnly: true,
-    secure: env.isProduction,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: sessionSeconds,
-  })
+  const jar = await cookies()
+  const options = { httpOnly: true, secure: env.isProduction, sameSite: 'lax', path: '/', maxAge: sessionSeconds } as const
+  jar.set(previewCookie, signPreviewToken(session, env.previewSecret, 'preview-session'), options)
   ;(await draftMode()).enable()
+  // Next.js sets its draft-mode cookie `SameSite=None`: Chromium drops that in the admin's Live
+  // Preview frame (another origin), and nothing needs it cross-site. Same value, SameSite=Lax.
+  const bypass = jar.get(draftModeCookie)?.value
+  if (bypass) jar.set(draftModeCookie, bypass, options)
 }
 
 /** Leaves preview: forgets the cookie and turns draft mode off. */
