@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import { env } from './src/env'
+import { draftSecurityHeaders, publicSecurityHeaders } from './src/lib/security-headers'
 
 const cms = new URL(env.cmsUrl)
 
@@ -22,6 +23,7 @@ const publicPageCacheControl = 'public, max-age=0, s-maxage=1, stale-while-reval
 // other response to a browser holding the draft-mode cookie.
 const draftCacheControl = 'private, no-cache, no-store, max-age=0, must-revalidate'
 const draftModeCookie = '__prerender_bypass'
+const securityOptions = { cmsOrigin: cms.origin, production: env.nodeEnv === 'production' }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -31,6 +33,9 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   async headers() {
     return [
+      // Security headers on every response (src/lib/security-headers.ts); draft mode may be framed by the CMS.
+      { source: '/:path*', missing: [{ type: 'cookie', key: draftModeCookie }], headers: publicSecurityHeaders(securityOptions) },
+      { source: '/:path*', has: [{ type: 'cookie', key: draftModeCookie }], headers: draftSecurityHeaders(securityOptions) },
       {
         // Everything but build assets (immutable, own headers), optimised images (own headers) and
         // the API routes (each says no-store itself).
@@ -46,6 +51,13 @@ const nextConfig: NextConfig = {
     ]
   },
   distDir: env.distDir,
+  // Rendered pages and CMS reads are cached in memory (an LRU of this size), never written to disk:
+  // the default cache handler otherwise writes ~7 files (~41 KB) under .next/ for every distinct
+  // URL rendered, unknown slugs' 404s included, and never removes them, so anyone could fill the
+  // disk by asking for made-up addresses. Pages prerendered by the build are still read from disk.
+  // A custom cacheHandler (a shared Redis cache) replaces both settings with its own bounds.
+  cacheMaxMemorySize: 64 * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
   reactStrictMode: true,
   // The site and the CMS live in one monorepo: trace files from the workspace root.
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,

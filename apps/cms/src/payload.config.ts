@@ -26,6 +26,7 @@ import { onInit } from '@/lib/on-init'
 import { requestBudgetRule } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
+import { previewGrantEndpoint } from '@/lib/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -94,5 +95,6 @@ export default buildConfig({
       },
     }),
   ],
+  endpoints: [previewGrantEndpoint],
   onInit,
 })

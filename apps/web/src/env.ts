@@ -20,6 +20,13 @@ const schema = z.object({
   // Where `next build` writes and `next start` reads the build; only the benchmark sets it
   // (.next/bench), so its build against a live CMS never replaces the regular one.
   NEXT_DIST_DIR: z.string().trim().optional(),
+  // Shared state of several site instances (used preview grants); without it, this process's memory.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^rediss?:\/\//.test(value), { message: 'must start with redis:// or rediss://' }),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -64,6 +71,7 @@ export const env = {
   cmsUrl: stripTrailingSlash(raw.CMS_URL),
   siteUrl: stripTrailingSlash(raw.SITE_URL),
   distDir: raw.NEXT_DIST_DIR || '.next',
+  redisUrl: raw.REDIS_URL,
   // Read on first use (and at server start by instrumentation.ts), so loading next.config.ts and
   // `next build` never need the runtime secrets.
   get revalidateSecret(): string {

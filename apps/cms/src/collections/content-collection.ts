@@ -3,12 +3,11 @@ import {
   fieldIsEditorOrAdmin,
   isEditorOrAdmin,
   isStaff,
-  publishedOrStaff,
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
 import { refuseAccidentalUnpublish } from '@/hooks/refuse-accidental-unpublish'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
-import { sitePreview } from '@/lib/preview'
+import { publishedOrStaffOrPreviewReader, siteLivePreview, sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
 
 type ContentCollectionOptions = Omit<CollectionConfig, 'fields' | 'versions' | 'access'> & {
@@ -45,13 +44,14 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     },
     admin: {
       preview: sitePreview(rest.slug),
+      livePreview: siteLivePreview(rest.slug),
       useAsTitle: titleField,
       defaultColumns: [titleField, 'slug', '_status', 'updatedAt'],
       listSearchableFields: [titleField, 'slug'],
       ...admin,
     },
     access: {
-      read: publishedOrStaff,
+      read: publishedOrStaffOrPreviewReader,
       readVersions: isStaff,
       create: writers === 'editors' ? isEditorOrAdmin : isStaff,
       // Marketers may update every content collection, but field access limits them to SEO,
@@ -62,7 +62,9 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     versions: {
       maxPerDoc: 50,
       drafts: {
-        autosave: { interval: 1500 },
+        // Live preview refreshes the site after each autosave: short enough to follow typing within
+        // about a second (Payload saves at most once per interval, only while there are changes).
+        autosave: { interval: 500 },
         schedulePublish: true,
       },
     },

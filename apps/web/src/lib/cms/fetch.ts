@@ -1,10 +1,7 @@
 import 'server-only'
-import { cookies, draftMode } from 'next/headers'
+import { previewReaderCredential, previewReaderHeader } from '@clinic/cms-types/preview-grant'
 import { connection } from 'next/server'
 import { env } from '@/env'
-
-/** The cookie holding the staff token that lets draft mode read unpublished versions. */
-export const previewTokenCookie = 'clinic-preview-token'
 
 /** Thrown when the CMS cannot be reached or answers with a server error. */
 export class CmsUnavailableError extends Error {
@@ -28,32 +25,21 @@ type ReadOptions = {
   /** Cache tags from @clinic/cms-types: one per collection or global, one per document. */
   tags: string[]
   query?: Query
-}
-
-/** Whether this render is an editor's preview: drafts are read fresh, with the staff token. */
-export async function isPreview(): Promise<boolean> {
-  // During `next build` there is no request, so there is no draft mode either.
-  if (env.isBuildPhase) return false
-  return (await draftMode()).isEnabled
+  /** Read the latest draft instead of the published version (an editor's preview only). */
+  draft?: boolean
 }
 
 /**
- * Reads JSON from the CMS REST API. Published reads are cached forever under `tags` and purged
- * by `/api/revalidate`; previews bypass the cache and ask for the draft version.
+ * Reads JSON from the CMS REST API. Published reads are cached forever under `tags` and purged by
+ * `/api/revalidate`. `draft: true` (only for the one document of an editor's preview, see
+ * queries.ts) reads the latest draft, fresh, with the site's server-side draft-reader credential.
  */
-export async function cmsRead<T>(path: string, { tags, query = {} }: ReadOptions): Promise<T> {
-  const preview = await isPreview()
-  let init: RequestInit
-  let url: string
-  if (preview) {
-    const token = (await cookies()).get(previewTokenCookie)?.value
-    url = cmsApiUrl(path, { ...query, draft: 'true' })
-    init = { cache: 'no-store', headers: token ? { Authorization: `JWT ${token}` } : {} }
-  } else {
-    url = cmsApiUrl(path, query)
-    // Cached until the CMS names one of `tags` (see /api/revalidate), whether read at build or later.
-    init = { cache: 'force-cache', next: { tags, revalidate: false } }
-  }
+export async function cmsRead<T>(path: string, { tags, query = {}, draft = false }: ReadOptions): Promise<T> {
+  const url = cmsApiUrl(path, draft ? { ...query, draft: 'true' } : query)
+  const init: RequestInit = draft
+    ? { cache: 'no-store', headers: { [previewReaderHeader]: previewReaderCredential(env.previewSecret) } }
+    : // Cached until the CMS names one of `tags` (see /api/revalidate), whether read at build or later.
+      { cache: 'force-cache', next: { tags, revalidate: false } }
 
   let response: Response
   try {

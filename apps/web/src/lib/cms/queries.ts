@@ -17,6 +17,7 @@ import {
   type Team,
 } from '@clinic/cms-types'
 import { env } from '@/env'
+import { currentPreview } from '@/lib/preview/session'
 import { CmsUnavailableError, cmsRead, type Query } from './fetch'
 
 type ListResponse<T> = { docs: T[]; totalDocs: number }
@@ -68,10 +69,16 @@ export const populateQuery: Query = Object.fromEntries(
 )
 
 async function findBySlug<T>(collection: SluggedCollection, slug: string, depth: number): Promise<T | null> {
-  const result = await cmsRead<ListResponse<T>>(collection, {
-    tags: [collectionTag(collection), documentTag(collection, slug)],
-    query: { 'where[slug][equals]': slug, depth, limit: 1, ...populateQuery },
-  })
+  const tags = [collectionTag(collection), documentTag(collection, slug)]
+  const query: Query = { 'where[slug][equals]': slug, depth, limit: 1, ...populateQuery }
+  // An editor's preview shows the draft of its one document (matched by id, so a draft that
+  // changed the slug still shows); every other document stays the published version.
+  const preview = await currentPreview()
+  if (preview?.collection === collection) {
+    const draft = await cmsRead<ListResponse<T>>(collection, { tags, draft: true, query: { ...query, 'where[id][equals]': preview.id } })
+    if (draft.docs[0]) return draft.docs[0]
+  }
+  const result = await cmsRead<ListResponse<T>>(collection, { tags, query })
   return result.docs[0] ?? null
 }
 
