@@ -12,6 +12,7 @@ import { Exercises } from '@/collections/Exercises'
 import { Media } from '@/collections/Media'
 import { maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
+import { ServiceAccounts } from '@/collections/ServiceAccounts'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
 import { Users } from '@/collections/Users'
@@ -23,6 +24,8 @@ import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
+import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { userIsStaff } from '@/access'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -33,7 +36,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
   },
-  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users],
+  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
   editor: lexicalEditor(),
   secret: env.payloadSecret,
@@ -60,7 +63,9 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
     autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    access: { run: ({ req }) => Boolean(req.user) },
+    // Staff only: an API key of a service account must not run jobs.
+    access: { run: ({ req }) => userIsStaff(req.user) },
+    tasks: [deleteExpiredRequestsTask],
   },
   plugins: [
     seoPlugin({
