@@ -1,5 +1,5 @@
 import * as migration_20261124_082245_initial from './20261124_082245_initial';
-import * as migration_20261130_192328_h8_search_book from './20261130_192328_h8_search_book';
+import * as migration_20261130_193556_h8_search_book from './20261130_193556_h8_search_book';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261124_082245_initial',
   },
   {
-    up: migration_20261130_192328_h8_search_book.up,
-    down: migration_20261130_192328_h8_search_book.down,
-    name: '20261130_192328_h8_search_book'
+    up: migration_20261130_193556_h8_search_book.up,
+    down: migration_20261130_193556_h8_search_book.down,
+    name: '20261130_193556_h8_search_book'
   },
 ];

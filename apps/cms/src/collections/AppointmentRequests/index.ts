@@ -47,9 +47,10 @@ export const AppointmentRequests: CollectionConfig = {
       access: { update: fieldIsAdmin },
     },
     {
+      // Required by the booking rules on create (checkBookingRequest); not a NOT NULL column, so
+      // older rows and the table itself stay as they are.
       name: 'preferredTimes',
       type: 'textarea',
-      required: true,
       label: 'Preferred days and times',
       maxLength: bookingLimits.preferredTimes,
       access: { update: fieldIsAdmin },
@@ -69,7 +70,6 @@ export const AppointmentRequests: CollectionConfig = {
         {
           name: 'consentVersion',
           type: 'text',
-          required: true,
           maxLength: 40,
           admin: { description: 'Version of the consent wording the visitor saw.', readOnly: true },
           access: { update: fieldIsAdmin },

@@ -31,36 +31,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
-  await db.run(sql`PRAGMA foreign_keys=OFF;`)
-  await db.run(sql`CREATE TABLE \`__new_appointment_requests\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`name\` text NOT NULL,
-  	\`email\` text NOT NULL,
-  	\`phone\` text,
-  	\`preferred_service_id\` integer,
-  	\`preferred_times\` text NOT NULL,
-  	\`message\` text,
-  	\`consent\` integer DEFAULT false NOT NULL,
-  	\`consent_version\` text NOT NULL,
-  	\`consented_at\` text,
-  	\`status\` text DEFAULT 'new' NOT NULL,
-  	\`closed_at\` text,
-  	\`idempotency_key\` text,
-  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	FOREIGN KEY (\`preferred_service_id\`) REFERENCES \`services\`(\`id\`) ON UPDATE no action ON DELETE set null
-  );
-  `)
-  await db.run(sql`INSERT INTO \`__new_appointment_requests\`("id", "name", "email", "phone", "preferred_service_id", "preferred_times", "message", "consent", "consent_version", "consented_at", "status", "closed_at", "idempotency_key", "updated_at", "created_at") SELECT "id", "name", "email", "phone", "preferred_service_id", "preferred_times", "message", "consent", "consent_version", "consented_at", "status", "closed_at", "idempotency_key", "updated_at", "created_at" FROM \`appointment_requests\`;`)
-  await db.run(sql`DROP TABLE \`appointment_requests\`;`)
-  await db.run(sql`ALTER TABLE \`__new_appointment_requests\` RENAME TO \`appointment_requests\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_preferred_service_idx\` ON \`appointment_requests\` (\`preferred_service_id\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_status_idx\` ON \`appointment_requests\` (\`status\`);`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` ADD \`consent_version\` text;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` ADD \`consented_at\` text;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` ADD \`closed_at\` text;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` ADD \`idempotency_key\` text;`)
   await db.run(sql`CREATE INDEX \`appointment_requests_closed_at_idx\` ON \`appointment_requests\` (\`closed_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`appointment_requests_idempotency_key_idx\` ON \`appointment_requests\` (\`idempotency_key\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_updated_at_idx\` ON \`appointment_requests\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_created_at_idx\` ON \`appointment_requests\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`service_accounts_id\` integer REFERENCES service_accounts(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_service_accounts_id_idx\` ON \`payload_locked_documents_rels\` (\`service_accounts_id\`);`)
@@ -135,28 +111,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE TABLE \`__new_appointment_requests\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`name\` text NOT NULL,
-  	\`email\` text NOT NULL,
-  	\`phone\` text,
-  	\`preferred_service_id\` integer,
-  	\`preferred_times\` text,
-  	\`message\` text,
-  	\`consent\` integer DEFAULT false NOT NULL,
-  	\`status\` text DEFAULT 'new' NOT NULL,
-  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	FOREIGN KEY (\`preferred_service_id\`) REFERENCES \`services\`(\`id\`) ON UPDATE no action ON DELETE set null
-  );
-  `)
-  await db.run(sql`INSERT INTO \`__new_appointment_requests\`("id", "name", "email", "phone", "preferred_service_id", "preferred_times", "message", "consent", "status", "updated_at", "created_at") SELECT "id", "name", "email", "phone", "preferred_service_id", "preferred_times", "message", "consent", "status", "updated_at", "created_at" FROM \`appointment_requests\`;`)
-  await db.run(sql`DROP TABLE \`appointment_requests\`;`)
-  await db.run(sql`ALTER TABLE \`__new_appointment_requests\` RENAME TO \`appointment_requests\`;`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_preferred_service_idx\` ON \`appointment_requests\` (\`preferred_service_id\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_status_idx\` ON \`appointment_requests\` (\`status\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_updated_at_idx\` ON \`appointment_requests\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`appointment_requests_created_at_idx\` ON \`appointment_requests\` (\`created_at\`);`)
+  await db.run(sql`DROP INDEX \`appointment_requests_closed_at_idx\`;`)
+  await db.run(sql`DROP INDEX \`appointment_requests_idempotency_key_idx\`;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` DROP COLUMN \`consent_version\`;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` DROP COLUMN \`consented_at\`;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` DROP COLUMN \`closed_at\`;`)
+  await db.run(sql`ALTER TABLE \`appointment_requests\` DROP COLUMN \`idempotency_key\`;`)
   await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`booking_mode\`;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`booking_notification_email\`;`)
