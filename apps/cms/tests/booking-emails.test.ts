@@ -2,6 +2,7 @@ import { bookingConsent } from '@clinic/cms-types'
 import { startSmtpServer, type TestSmtpServer } from '@clinic/test-support'
 import type { Payload, TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentData } from './helpers/fixtures'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 
 /**
@@ -36,23 +37,12 @@ beforeAll(async () => {
   })
   const account = await payload.create({ collection: 'service-accounts', overrideAccess: true, data: { name: 'Booking', purpose: 'booking' } })
   bookingService = { ...account, collection: 'service-accounts' } as unknown as TypedUser
-  const { docs } = await payload.find({ collection: 'services', limit: 1, overrideAccess: true })
-  serviceId =
-    docs[0]?.id ??
-    (
-      await payload.create({
-        collection: 'services',
-        overrideAccess: true,
-        data: {
-          name: 'Hot stone massage',
-          summary: 'Warm stones.',
-          description: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } },
-          pressureLevel: 'light',
-          durations: [{ minutes: 60, price: 100 }],
-          _status: 'published',
-        } as never,
-      })
-    ).id
+  const service = await payload.create({
+    collection: 'services',
+    overrideAccess: true,
+    data: { ...contentData('services', { teamId: 0 }), name: 'Hot stone massage', _status: 'published' } as never,
+  })
+  serviceId = service.id
 })
 
 afterAll(async () => {
