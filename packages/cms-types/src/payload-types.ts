@@ -684,13 +684,13 @@ export interface AppointmentRequest {
    * Empty: the visitor was not sure.
    */
   preferredService?: (number | null) | Service;
-  preferredTimes: string;
+  preferredTimes?: string | null;
   message?: string | null;
   consent: boolean;
   /**
    * Version of the consent wording the visitor saw.
    */
-  consentVersion: string;
+  consentVersion?: string | null;
   consentedAt?: string | null;
   status: 'new' | 'contacted' | 'booked' | 'closed';
   /**
