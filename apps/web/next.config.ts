@@ -39,9 +39,15 @@ const nextConfig: NextConfig = {
       {
         // Everything but build assets (immutable, own headers), optimised images (own headers) and
         // the API routes (each says no-store itself).
-        source: '/:path((?!_next/static/|_next/image|api/).*)',
+        source: '/:path((?!_next/static/|_next/image|api/|book$).*)',
         missing: [{ type: 'cookie', key: draftModeCookie }],
         headers: [{ key: 'Cache-Control', value: publicPageCacheControl }],
+      },
+      {
+        // The booking form: each render carries its own one-time key, and the answer to a post
+        // carries what the visitor typed. Never stored by any cache.
+        source: '/book',
+        headers: [{ key: 'Cache-Control', value: draftCacheControl }],
       },
       {
         source: '/:path((?!_next/static/).*)',

@@ -42,6 +42,9 @@ const schema = z.object({
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters (the password policy)' }).optional(),
   MEDIA_DIR: z.string().trim().optional(),
+  // The API key the seed gives the site's booking service account (the site's BOOKING_API_KEY).
+  // Development defaults to the site's development key; production seeds none unless set.
+  SEED_BOOKING_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
   // to the CMS's log instead of being sent: fine for development, a warning in production.
   SMTP_HOST: z.string().trim().optional().transform((value) => (value ? value : undefined)),
@@ -162,6 +165,7 @@ export const env = {
   trustedProxies: raw.TRUSTED_PROXY,
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
   seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
+  seedBookingApiKey: raw.SEED_BOOKING_API_KEY ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-booking-api-key-development-only'),
   seedAdmin: {
     email: raw.SEED_ADMIN_EMAIL,
     password: raw.SEED_ADMIN_PASSWORD,

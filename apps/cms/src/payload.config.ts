@@ -12,6 +12,7 @@ import { Exercises } from '@/collections/Exercises'
 import { Media } from '@/collections/Media'
 import { maxImagePixels, maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
+import { ServiceAccounts } from '@/collections/ServiceAccounts'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
 import { Users } from '@/collections/Users'
@@ -27,6 +28,7 @@ import { requestBudgetRule } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
+import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -37,7 +39,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
   },
-  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users],
+  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
   editor: lexicalEditor(),
   secret: env.payloadSecret,
@@ -78,6 +80,7 @@ export default buildConfig({
     autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
+    tasks: [deleteExpiredRequestsTask],
   },
   plugins: [
     seoPlugin({

@@ -24,6 +24,7 @@ import { auditMedian, startChromium } from './lib/lighthouse.mjs'
 import { pageWeight } from './lib/page-weight.mjs'
 import { freePort, run, start, stopAll, waitUntilUp } from './lib/processes.mjs'
 import { login, publishLatency } from './lib/publish.mjs'
+import { searchLatency } from './lib/search.mjs'
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cmsDir = path.resolve(webDir, '../cms')
@@ -253,6 +254,7 @@ async function main() {
         `(the PATCH itself: p50 ${publish.patchP50.toFixed(0)} ms)`,
     )
   }
+  await searchLatency()
   if (args.json) {
     writeFileSync(args.json, JSON.stringify({ buildSeconds, weights, audits, publish }, null, 2))
     log(`figures written to ${args.json}`)

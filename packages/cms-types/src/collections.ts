@@ -9,6 +9,7 @@ export const collectionSlugs = {
   media: 'media',
   appointmentRequests: 'appointment-requests',
   users: 'users',
+  serviceAccounts: 'service-accounts',
 } as const
 
 /** Slugs of every CMS global. */

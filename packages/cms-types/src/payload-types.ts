@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'service-accounts': ServiceAccountAuthOperations;
   };
   blocks: {};
   collections: {
@@ -76,6 +77,7 @@ export interface Config {
     media: Media;
     'appointment-requests': AppointmentRequest;
     users: User;
+    'service-accounts': ServiceAccount;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'appointment-requests': AppointmentRequestsSelect<false> | AppointmentRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -107,19 +110,22 @@ export interface Config {
     'site-settings': SiteSetting;
     navigation: Navigation;
     announcement: Announcement;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
     announcement: AnnouncementSelect<false> | AnnouncementSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | ServiceAccount;
   jobs: {
     tasks: {
+      deleteExpiredAppointmentRequests: TaskDeleteExpiredAppointmentRequests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -130,6 +136,24 @@ export interface Config {
   };
 }
 export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface ServiceAccountAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -646,7 +670,7 @@ export interface TestimonialsBlock {
   blockType: 'testimonials';
 }
 /**
- * Personal data: handle with care and close requests once they are dealt with.
+ * Personal data: handle with care and close requests once they are dealt with. Closed requests are deleted after the retention period in Site settings.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "appointment-requests".
@@ -656,11 +680,24 @@ export interface AppointmentRequest {
   name: string;
   email: string;
   phone?: string | null;
+  /**
+   * Empty: the visitor was not sure.
+   */
   preferredService?: (number | null) | Service;
   preferredTimes?: string | null;
   message?: string | null;
   consent: boolean;
+  /**
+   * Version of the consent wording the visitor saw.
+   */
+  consentVersion?: string | null;
+  consentedAt?: string | null;
   status: 'new' | 'contacted' | 'booked' | 'closed';
+  /**
+   * Set when the request is closed; the retention period counts from here.
+   */
+  closedAt?: string | null;
+  idempotencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -696,6 +733,24 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * API keys for the site. The booking account can only create appointment requests.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts".
+ */
+export interface ServiceAccount {
+  id: number;
+  name: string;
+  purpose: 'booking';
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'service-accounts';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -766,7 +821,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deleteExpiredAppointmentRequests' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -799,10 +854,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deleteExpiredAppointmentRequests' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -848,12 +912,21 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -863,10 +936,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
+      };
   key?: string | null;
   value?:
     | {
@@ -1252,7 +1330,11 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
   preferredTimes?: T;
   message?: T;
   consent?: T;
+  consentVersion?: T;
+  consentedAt?: T;
   status?: T;
+  closedAt?: T;
+  idempotencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1279,6 +1361,20 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts_select".
+ */
+export interface ServiceAccountsSelect<T extends boolean = true> {
+  name?: T;
+  purpose?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1316,6 +1412,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1392,6 +1489,30 @@ export interface SiteSetting {
    */
   medicalDisclaimer: string;
   defaultSeoImage?: (number | null) | Media;
+  /**
+   * What /book offers visitors. The external option uses the booking link above.
+   */
+  bookingMode: 'form' | 'external' | 'both';
+  /**
+   * Staff address told of each request (name, service, times and a link; never the message). Empty: the clinic email.
+   */
+  bookingNotificationEmail?: string | null;
+  /**
+   * Closed requests are deleted automatically this long after they were closed. Open requests are never deleted.
+   */
+  appointmentRetentionMonths: number;
+  /**
+   * Words visitors use for the same thing. A search for any phrase in a group also finds the others.
+   */
+  searchSynonyms?:
+    | {
+        /**
+         * Phrases separated by commas.
+         */
+        terms: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1443,6 +1564,24 @@ export interface Announcement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1477,6 +1616,15 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   medicalDisclaimer?: T;
   defaultSeoImage?: T;
+  bookingMode?: T;
+  bookingNotificationEmail?: T;
+  appointmentRetentionMonths?: T;
+  searchSynonyms?:
+    | T
+    | {
+        terms?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1521,6 +1669,16 @@ export interface AnnouncementSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1528,6 +1686,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredAppointmentRequests".
+ */
+export interface TaskDeleteExpiredAppointmentRequests {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1563,10 +1731,15 @@ export interface TaskSchedulePublish {
           value: number | Team;
         } | null);
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null)
+      | ({
+          relationTo: 'service-accounts';
+          value: number | ServiceAccount;
+        } | null);
   };
   output?: unknown;
 }

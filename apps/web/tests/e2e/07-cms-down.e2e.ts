@@ -96,6 +96,36 @@ describe('the CMS goes down', () => {
     }
   })
 
+  test.for([
+    ['JavaScript on', true],
+    ['JavaScript off', false],
+  ] as const)('a booking request sent while it is down (%s): the clinic phone number, and nothing typed is lost', async ([, javaScriptEnabled]) => {
+    const context = await browser.newContext({ ...desktop, javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${javaScriptEnabled ? 41 : 42}` } })
+    const page = await context.newPage()
+    try {
+      expect((await page.goto(`${siteUrl}/book`, { waitUntil: 'load' }))?.status()).toBe(200)
+      await page.locator('#name').fill('Casey Offline')
+      await page.locator('#email').fill('casey@example.com')
+      await page.locator('#preferredService').selectOption({ label: 'Not sure yet' })
+      await page.locator('#preferredTimes').fill('Friday afternoon')
+      await page.locator('#message').fill('Neck stiffness.')
+      await page.locator('#consent').check()
+      await new Promise((resolve) => setTimeout(resolve, 3200))
+      await page.getByRole('button', { name: 'Send request' }).click()
+      const problem = page.locator('[data-problem="unavailable"]')
+      await problem.waitFor({ timeout: 30_000 })
+      expect(await problem.innerText()).toContain('+1 250 555 0142')
+      expect(await problem.innerText()).not.toMatch(stackTrace)
+      expect(await page.locator('#name').inputValue()).toBe('Casey Offline')
+      expect(await page.locator('#email').inputValue()).toBe('casey@example.com')
+      expect(await page.locator('#preferredTimes').inputValue()).toBe('Friday afternoon')
+      expect(await page.locator('#message').inputValue()).toBe('Neck stiffness.')
+      expect(await page.locator('#consent').isChecked()).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+
   test('a page never rendered before gets the friendly error page, never a stack trace', async () => {
     const path = '/articles/never-rendered-while-the-cms-is-down'
     const response = await get(`${siteUrl}${path}`)

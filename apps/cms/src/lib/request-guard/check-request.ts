@@ -358,6 +358,10 @@ export function checkRequest(config: SanitizedConfig, facts: RequestFacts): { pr
   if (target.kind === 'global') return { problems, status: 400 }
 
   const isVersions = target.endpointPath?.startsWith('/versions') ?? false
+  // Payload routes /versions for every collection and fails with a 500 where there are none.
+  if (isVersions && !config.collections.find((collection) => collection.slug === target.slug)?.versions) {
+    return { problems: [{ path: 'versions', message: `${target.slug} keeps no versions.` }], status: 400 }
+  }
   if (target.params.id !== undefined && !isValidId(target.params.id, facts.idFormat)) {
     problems.push({ path: 'id', message: `“${target.params.id}” is not a valid id: use ${idHint(facts.idFormat)}.` })
   }

@@ -170,3 +170,16 @@ describe('serializeJsonLd', () => {
     expect(JSON.parse(out)).toEqual({ '@type': 'Thing', name: '</script><script>alert(1)</script>' })
   })
 })
+
+describe('webSite', () => {
+  it('tells search engines where the site search is', async () => {
+    const { webSite } = await import('./json-ld')
+    const data = webSite('Clinic', 'https://clinic.example')
+    expect(data['@type']).toBe('WebSite')
+    expect(data.potentialAction).toEqual({
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: 'https://clinic.example/search?q={search_term_string}' },
+      'query-input': 'required name=search_term_string',
+    })
+  })
+})

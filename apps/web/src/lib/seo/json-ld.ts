@@ -171,3 +171,18 @@ export function breadcrumbList(crumbs: Crumb[], siteUrl: string): JsonLd {
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c')
 }
+
+/** The site itself, on every page, with its search (a `SearchAction` pointing at /search?q=). */
+export function webSite(name: string, siteUrl: string): JsonLd {
+  return {
+    '@context': context,
+    '@type': 'WebSite',
+    name,
+    url: `${siteUrl}/`,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${siteUrl}/search?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  }
+}
