@@ -12,6 +12,7 @@ import { Exercises } from '@/collections/Exercises'
 import { Media } from '@/collections/Media'
 import { maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
+import { redirects } from '@/collections/Redirects'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
 import { Users } from '@/collections/Users'
@@ -23,6 +24,7 @@ import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
+import { siteUrlOf } from '@/lib/site-url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -32,6 +34,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
+    components: {
+      views: {
+        goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
+      },
+      afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink'],
+      beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+    },
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users],
   globals: [SiteSettings, Navigation, Announcement],
@@ -58,11 +67,14 @@ export default buildConfig({
   },
   hooks: { afterError: [clientErrorsAs400] },
   jobs: {
-    // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
-    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
+    // (every minute unless told otherwise). A due job publishes through the Local API, so the same
+    // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).
+    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: env.jobsAutorunCron, queue: 'default', limit: 20 }],
     access: { run: ({ req }) => Boolean(req.user) },
   },
   plugins: [
+    redirects,
     seoPlugin({
       // SEO fields carry no field access of their own, so marketers may edit them everywhere.
       collections: [...contentCollections],
@@ -72,6 +84,8 @@ export default buildConfig({
         const title = (doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name
         return title ? String(title) : ''
       },
+      // The snippet preview shows the page's real address on the site.
+      generateURL: ({ collectionSlug, doc }) => siteUrlOf(collectionSlug, (doc as { slug?: unknown }).slug),
       generateDescription: ({ doc }) => {
         const d = doc as { excerpt?: string; summary?: string }
         return String(d.excerpt ?? d.summary ?? '')

@@ -6,6 +6,7 @@ import {
   publishedOrStaff,
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
+import { redirectMovedDocuments, rememberPublishedSlug } from '@/hooks/redirect-moved-documents'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
@@ -38,7 +39,8 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     ...rest,
     hooks: {
       ...hooks,
-      afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
+      beforeChange: [...(hooks?.beforeChange ?? []), rememberPublishedSlug],
+      afterChange: [...(hooks?.afterChange ?? []), redirectMovedDocuments, revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
     },
     admin: {

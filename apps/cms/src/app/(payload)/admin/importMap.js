@@ -27,6 +27,9 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { GoingOutView as GoingOutView_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +63,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
+  "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
+  "/components/admin/GoingOut#GoingOutView": GoingOutView_4b534b5c97c25959b6056edb12b5851a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
