@@ -60,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const revalidateSecret = secret()
     const admin = { email: 'admin@e2e.example', password: 'e2e-admin-password' }
     const editor = { email: 'editor@e2e.example', password: 'e2e-editor-password' }
+    const marketer = { email: 'marketer@e2e.example', password: 'e2e-marketer-password' }
     const cmsEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -74,6 +75,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SITE_REVALIDATE_SECRET: revalidateSecret,
       SITE_PREVIEW_SECRET: previewSecret,
       SEED_ON_START: 'false',
+      // Scheduled publishing is polled every second (a 6-field cron) instead of every minute, so the
+      // scheduling spec waits for its own minute only.
+      JOBS_AUTORUN_CRON: '* * * * * *',
     }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)
@@ -118,6 +122,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       token: adminToken,
       body: { ...editor, name: 'E2E Editor', role: 'editor' },
     })
+    await cmsJson(cmsUrl, '/api/users', {
+      method: 'POST',
+      token: adminToken,
+      body: { ...marketer, name: 'E2E Marketer', role: 'marketer' },
+    })
 
     // The build may have prerendered pages from whatever CMS answered at build time (or none):
     // purge every tag, as the CMS would after a change, so the site reads this database.
@@ -143,7 +152,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       )
     }
 
-    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, logDir }
+    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

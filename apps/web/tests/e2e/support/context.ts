@@ -16,6 +16,8 @@ export interface E2eContext {
   admin: Account
   /** A staff account with the editor role (clinic staff), made by the admin through the REST API. */
   editor: Account
+  /** A staff account with the marketer role (SEO, redirects, publishing), made the same way. */
+  marketer: Account
   /** Where the servers' logs are written. */
   logDir: string
 }

@@ -4,7 +4,14 @@ import type { AdminViewServerProps } from 'payload'
 import { userIsStaff } from '@/access'
 import { redirectsThisMonth, scheduledChanges, unpublishedDrafts, type GoingOutRow } from './data'
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+})
 
 function RowsTable({ caption, whenLabel, rows, empty }: { caption: string; whenLabel: string; rows: GoingOutRow[]; empty: string }) {
   if (rows.length === 0) return <p>{empty}</p>
