@@ -1,5 +1,4 @@
-import { collectionSlugs, collectionTag, type Redirect } from '@clinic/cms-types'
-import { unstable_cache } from 'next/cache'
+import { collectionSlugs, type Redirect } from '@clinic/cms-types'
 import { env } from '@/env'
 
 /** One live redirect as the site applies it. */
@@ -12,9 +11,7 @@ const emptyMap: RedirectMap = new Map()
 
 /**
  * The redirects the CMS lets anyone read (live ones: their target is published), with only the
- * fields the site needs. Cached under the redirects collection tag, so a page request costs a
- * cache lookup, and the CMS is asked again only after a redirect changed (the CMS posts that tag
- * to /api/revalidate).
+ * fields the site needs.
  */
 export function redirectMapUrl(): string {
   const url = new URL(`/api/${collectionSlugs.redirects}`, env.cmsUrl)
@@ -38,40 +35,66 @@ export function parseRedirectMap(docs: Pick<Redirect, 'from' | 'destination' | '
 type Docs = Pick<Redirect, 'from' | 'destination' | 'type'>[]
 
 /**
- * Next.js's fetch cache is not available in proxy.ts (measured: every request reached the CMS),
- * but `unstable_cache` is: it stores the answer in the server's shared incremental cache under
- * the tag, which /api/revalidate purges like every other tag.
+ * The map is kept in the server's memory and marked stale when the CMS purges the redirects tag
+ * (/api/revalidate calls `markRedirectMapStale`), so a page request costs a Map lookup and the
+ * CMS is asked once per redirect change. Next.js's own caches are no use here: measured on a
+ * production build, neither `fetch`'s data cache nor `unstable_cache` keeps anything between
+ * requests in proxy.ts (each request reached the CMS).
+ *
+ * Kept on globalThis: proxy.ts and the revalidation route are separate bundles in one process.
+ * A site run as several processes purges only the one the CMS reached, so the map also expires
+ * after `maxAgeMs` as a safety net.
  */
-const readRedirects = unstable_cache(
-  async (): Promise<Docs> => {
-    const response = await fetch(redirectMapUrl(), { cache: 'no-store', signal: AbortSignal.timeout(2000) })
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    return ((await response.json()) as { docs: Docs }).docs
-  },
-  ['cms-redirect-map'],
-  { tags: [collectionTag(collectionSlugs.redirects)], revalidate: false },
-)
+type State = {
+  map: RedirectMap
+  loadedAt: number
+  /** Bumped by every purge; the map is current while it was read in the latest generation. */
+  generation: number
+  loadedGeneration: number
+  loading?: Promise<RedirectMap>
+  unreachableUntil: number
+}
+const store = globalThis as { __clinicRedirectMap?: State }
+const state = (): State => (store.__clinicRedirectMap ??= { map: emptyMap, loadedAt: 0, generation: 0, loadedGeneration: -1, unreachableUntil: 0 })
 
-// The cached docs come back as a fresh copy on each call: build the map once per distinct answer.
-let lastKey: string | undefined
-let lastMap: RedirectMap = emptyMap
-// When the CMS cannot be reached, stop asking it on every request for a little while.
-let unreachableUntil = 0
+const maxAgeMs = 5 * 60_000
+// When the CMS cannot be reached, the last map known is used, and the CMS is asked again after this.
+const retryAfterMs = 10_000
+
+/** Called when the CMS says redirects changed: the next request reads them again. */
+export function markRedirectMapStale(): void {
+  state().generation++
+}
+
+async function readRedirects(): Promise<RedirectMap> {
+  const response = await fetch(redirectMapUrl(), { cache: 'no-store', signal: AbortSignal.timeout(2000) })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return parseRedirectMap(((await response.json()) as { docs: Docs }).docs)
+}
 
 /** The current redirect map; the last one known (or none) while the CMS cannot be reached. */
 export async function loadRedirectMap(): Promise<RedirectMap> {
-  if (Date.now() < unreachableUntil) return lastMap
-  try {
-    const docs = await readRedirects()
-    const key = JSON.stringify(docs)
-    if (key !== lastKey) {
-      lastMap = parseRedirectMap(docs)
-      lastKey = key
-    }
-    return lastMap
-  } catch (error) {
-    unreachableUntil = Date.now() + 10_000
-    console.warn(`[redirects] could not read the redirect map from the CMS: ${String(error)}`)
-    return lastMap
+  const current = state()
+  const now = Date.now()
+  const fresh = current.loadedGeneration === current.generation && now - current.loadedAt < maxAgeMs
+  if (fresh || now < current.unreachableUntil) return current.map
+  if (!current.loading) {
+    // One read at a time, however many requests are waiting for it. A purge that arrives while
+    // it is in flight bumps the generation, so the next request reads again.
+    const generation = current.generation
+    current.loading = readRedirects()
+      .then((map) => {
+        Object.assign(current, { map, loadedAt: Date.now(), loadedGeneration: generation })
+        return map
+      })
+      .catch((error: unknown) => {
+        current.unreachableUntil = Date.now() + retryAfterMs
+        console.warn(`[redirects] could not read the redirect map from the CMS: ${String(error)}`)
+        return current.map
+      })
+      .finally(() => {
+        current.loading = undefined
+      })
   }
+  return current.loading
 }
