@@ -34,14 +34,13 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** A time as the admin's date picker reads it (its format, "MMMM do yyyy, h:mm a", in UTC). */
+/** A time as the schedule drawer's date picker reads it (its format, "MMM d, yyy h:mm a", in UTC). */
 function pickerText(date: Date): string {
   const hours = date.getUTCHours()
   const minutes = String(date.getUTCMinutes()).padStart(2, '0')
-  return `${months[date.getUTCMonth()]} ${ordinal(date.getUTCDate())} ${date.getUTCFullYear()}, ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`
+  return `${months[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()} ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`
 }
 
 /** The first whole minute at least `leadSeconds` from now. */
@@ -63,7 +62,9 @@ async function schedule(article: CreatedArticle, type: 'Publish' | 'Unpublish', 
   await drawer.getByText(type, { exact: true }).click()
   const time = drawer.locator('#time input')
   await time.fill(pickerText(at))
-  await time.press('Enter')
+  await time.press('Tab')
+  // The picker clears what it cannot read: make sure it took the time.
+  if ((await time.inputValue()) !== pickerText(at)) throw new Error(`The date picker did not accept "${pickerText(at)}"`)
   const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/admin'))
   await drawer.locator('#scheduled-publish-save').click()
   await saved
