@@ -45,6 +45,15 @@ const schema = z.object({
   // The API key the seed gives the site's booking service account (the site's BOOKING_API_KEY).
   // Development defaults to the site's development key; production seeds none unless set.
   SEED_BOOKING_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  // How often the CMS looks for due jobs (scheduled publishing). Five fields (minute …), or six
+  // with seconds first: the end-to-end tests use every second.
+  JOBS_AUTORUN_CRON: z
+    .string()
+    .trim()
+    .default('* * * * *')
+    .refine((value) => /^[\d*/,-]+( [\d*/,-]+){4,5}$/.test(value), {
+      message: 'must be a cron expression of 5 fields ("* * * * *": every minute) or 6 with seconds first ("*/2 * * * * *")',
+    }),
   // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
   // to the CMS's log instead of being sent: fine for development, a warning in production.
   SMTP_HOST: z.string().trim().optional().transform((value) => (value ? value : undefined)),
@@ -139,6 +148,8 @@ export const env = {
   databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
   payloadSecret: resolveSecret(),
   /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
+  /** Cron for Payload's in-process job runner (scheduled publishing and unpublishing). */
+  jobsAutorunCron: raw.JOBS_AUTORUN_CRON,
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
   siteUrl: raw.SITE_URL,
   cmsOrigins: resolveCmsOrigins(),

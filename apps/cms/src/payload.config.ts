@@ -13,6 +13,7 @@ import { Media } from '@/collections/Media'
 import { maxImagePixels, maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
 import { ServiceAccounts } from '@/collections/ServiceAccounts'
+import { redirects } from '@/collections/Redirects'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
 import { Users } from '@/collections/Users'
@@ -29,6 +30,7 @@ import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { siteUrlOf } from '@/lib/site-url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -38,6 +40,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
+    components: {
+      views: {
+        goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
+      },
+      afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink'],
+      beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+    },
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
@@ -76,13 +85,16 @@ export default buildConfig({
   },
   hooks: { afterError: [clientErrorsAs400] },
   jobs: {
-    // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
-    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
     tasks: [deleteExpiredRequestsTask],
+    // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
+    // (every minute unless told otherwise). A due job publishes through the Local API, so the same
+    // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).
+    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: env.jobsAutorunCron, queue: 'default', limit: 20 }],
   },
   plugins: [
+    redirects,
     seoPlugin({
       // SEO fields carry no field access of their own, so marketers may edit them everywhere.
       collections: [...contentCollections],
@@ -92,6 +104,8 @@ export default buildConfig({
         const title = (doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name
         return title ? String(title) : ''
       },
+      // The snippet preview shows the page's real address on the site.
+      generateURL: ({ collectionSlug, doc }) => siteUrlOf(collectionSlug, (doc as { slug?: unknown }).slug),
       generateDescription: ({ doc }) => {
         const d = doc as { excerpt?: string; summary?: string }
         return String(d.excerpt ?? d.summary ?? '')

@@ -387,6 +387,76 @@ describe('service-accounts (API keys for the site)', () => {
   })
 })
 
+describe('redirects', () => {
+  const operations = ['create', 'read live', 'read switched off', 'read note and target', 'update', 'delete'] as const
+  type Operation = (typeof operations)[number]
+  /** Marketers and admins manage redirects, editors read them, the site (anonymous) reads live ones and only what it applies. */
+  const allowed = (role: Role, operation: Operation): boolean => {
+    if (role === 'marketer' || role === 'admin') return true
+    if (role === 'editor') return operation.startsWith('read')
+    return operation === 'read live'
+  }
+  let published: { id: number | string }
+  beforeAll(async () => {
+    published = await makeDoc('articles', 'published')
+  })
+  const path = () => `/${unique('old').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  const toArticle = (id: number | string) => ({ type: 'reference', reference: { relationTo: 'articles', value: id } })
+  const makeRedirect = (targetId = published.id) =>
+    payload.create({ collection: 'redirects', overrideAccess: true, data: { from: path(), to: toArticle(targetId), type: '301', note: 'Old campaign' } as never })
+
+  describe.each(roles)('as %s', (role) => {
+    it.each(operations)('%s', async (operation) => {
+      cases++
+      const user = asUser(role)
+      let happened: boolean
+      switch (operation) {
+        case 'create':
+          happened = await attempt(async () =>
+            Boolean(await payload.create({ collection: 'redirects', user, overrideAccess: false, data: { from: path(), to: toArticle(published.id), type: '302' } as never })),
+          )
+          break
+        case 'read live':
+        case 'read switched off': {
+          let targetId = published.id
+          if (operation === 'read switched off') {
+            // Its target is unpublished after the redirect was made: the redirect then leads nowhere.
+            targetId = (await makeDoc('articles', 'published')).id
+          }
+          const redirect = await makeRedirect(targetId)
+          if (operation === 'read switched off') await payload.update({ collection: 'articles', id: targetId, overrideAccess: true, data: { _status: 'draft' } as never })
+          happened = await attempt(async () => {
+            const { docs } = await payload.find({ collection: 'redirects', user, overrideAccess: false, where: { id: { equals: redirect.id } } })
+            return docs.length === 1
+          })
+          break
+        }
+        case 'read note and target': {
+          const redirect = await makeRedirect()
+          happened = await attempt(async () => {
+            const found = (await payload.findByID({ collection: 'redirects', id: redirect.id, user, overrideAccess: false })) as { note?: string; to?: unknown }
+            return found.note === 'Old campaign' && Boolean(found.to)
+          })
+          break
+        }
+        case 'update': {
+          const redirect = await makeRedirect()
+          await attempt(async () => Boolean(await payload.update({ collection: 'redirects', id: redirect.id, user, overrideAccess: false, data: { type: '302' } as never })))
+          happened = (await payload.findByID({ collection: 'redirects', id: redirect.id, overrideAccess: true })).type === '302'
+          break
+        }
+        case 'delete': {
+          const redirect = await makeRedirect()
+          await attempt(async () => Boolean(await payload.delete({ collection: 'redirects', id: redirect.id, user, overrideAccess: false })))
+          happened = (await payload.count({ collection: 'redirects', overrideAccess: true, where: { id: { equals: redirect.id } } })).totalDocs === 0
+          break
+        }
+      }
+      expect(happened, `${role} ${operation} redirects`).toBe(allowed(role, operation))
+    })
+  })
+})
+
 describe('globals', () => {
   const globals = ['site-settings', 'navigation', 'announcement'] as const
   const updateData: Record<(typeof globals)[number], Record<string, unknown>> = {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { applyRedirects } from '@/lib/redirects/apply'
 
 /**
  * Refuses malformed requests before Next.js routes them, with a 4xx a person can act on.
@@ -24,7 +25,7 @@ function badRequest(message: string): NextResponse {
   return new NextResponse(`${message}\n`, { status: 400, headers: plain })
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<Response> {
   const raw = request.nextUrl.pathname
   let path: string
   try {
@@ -46,6 +47,11 @@ export function proxy(request: NextRequest): NextResponse {
       status: 405,
       headers: { ...plain, Allow: allowed.join(', ') },
     })
+  }
+  // Redirects managed in the CMS (src/lib/redirects), for page addresses only.
+  if (!/^\/(_next\/|api\/|og\/|favicon\.ico$|icon\.svg$|robots\.txt$|sitemap\.xml$|feed\.xml$)/.test(raw)) {
+    const redirect = await applyRedirects(request)
+    if (redirect) return redirect
   }
   return NextResponse.next()
 }

@@ -6,6 +6,7 @@ import {
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
 import { refuseAccidentalUnpublish } from '@/hooks/refuse-accidental-unpublish'
+import { redirectMovedDocuments, rememberPublishedSlug } from '@/hooks/redirect-moved-documents'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { publishedOrStaffOrPreviewReader, siteLivePreview, sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
@@ -39,7 +40,8 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     hooks: {
       ...hooks,
       beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],
-      afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
+      beforeChange: [...(hooks?.beforeChange ?? []), rememberPublishedSlug],
+      afterChange: [...(hooks?.afterChange ?? []), redirectMovedDocuments, revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
     },
     admin: {

@@ -27,6 +27,7 @@ type SeoInput = {
   description: string
   path: string
   image?: MediaRef
+  generatedImage?: string
   type?: 'website' | 'article'
   publishedTime?: string | null
   modifiedTime?: string | null

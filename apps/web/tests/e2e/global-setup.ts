@@ -88,6 +88,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SEED_ON_START: 'false',
       SEED_BOOKING_API_KEY: bookingApiKey,
       ...smtp.env,
+      // Scheduled publishing is polled every second (a 6-field cron) instead of every minute, so the
+      // scheduling spec waits for its own minute only.
+      JOBS_AUTORUN_CRON: '* * * * * *',
     }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)

@@ -17,6 +17,7 @@ import { currencyFor, formatDate } from '@/lib/format'
 import { imageSource } from '@/lib/media'
 import { medicalWebPage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -35,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.meta?.title || article.title,
     description: article.meta?.description || article.excerpt,
     path: `/articles/${slug}`,
-    image: article.meta?.image ?? article.heroImage,
+    image: article.meta?.image,
+    generatedImage: socialImagePath('articles', slug, article.updatedAt),
     type: 'article',
     publishedTime: article.publishedAt,
     modifiedTime: article.updatedAt,

@@ -15,6 +15,7 @@ import { getCondition } from '@/lib/cms/queries'
 import { currencyFor } from '@/lib/format'
 import { medicalCondition } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -33,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: condition.meta?.description || condition.summary,
     path: `/conditions/${slug}`,
     image: condition.meta?.image,
+    generatedImage: socialImagePath('conditions', slug, condition.updatedAt),
   })
 }
 

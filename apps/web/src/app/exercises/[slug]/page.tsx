@@ -13,6 +13,7 @@ import { difficultyLabels } from '@/lib/format'
 import { imageSource } from '@/lib/media'
 import { exercisePlan } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -30,7 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: exercise.meta?.title || exercise.name,
     description: exercise.meta?.description || exercise.summary,
     path: `/exercises/${slug}`,
-    image: exercise.meta?.image ?? exercise.image,
+    image: exercise.meta?.image,
+    generatedImage: socialImagePath('exercises', slug, exercise.updatedAt),
   })
 }
 
