@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { desktop, launchBrowser } from './support/browser'
-import { publishedDocs } from './support/cms'
+import { cmsJson, publishedDocs } from './support/cms'
 import { e2e } from './support/context'
 import { waitFor } from './support/servers'
 import { get, h1Of } from './support/site'
@@ -12,6 +12,7 @@ const { cmsUrl, siteUrl, cmsPid } = e2e()
 const [service] = await publishedDocs(cmsUrl, 'services')
 const [exercise] = await publishedDocs(cmsUrl, 'exercises')
 if (!service || !exercise) throw new Error('The seed has no services or exercises')
+const { phone } = await cmsJson<{ phone: string }>(cmsUrl, '/api/globals/site-settings')
 const routes = [
   '/',
   '/articles',
@@ -96,9 +97,15 @@ describe('the CMS goes down', () => {
     }
   })
 
-  test('a page never rendered before gets the friendly error page, never a stack trace', async () => {
+  test('a page never rendered before answers 503 with Retry-After, its message and the phone number in the HTML itself', async () => {
     const response = await get(`${siteUrl}/articles/never-rendered-while-the-cms-is-down`)
-    expect(response.status).toBeGreaterThanOrEqual(500)
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    // Readable without JavaScript: the words are in the document, not painted by a script.
+    const text = response.body.replace(/<script[\s\S]*?<\/script>/g, '')
+    expect(text).toContain('not available right now')
+    expect(text).toContain(phone)
     expect(response.body).not.toMatch(stackTrace)
   })
 })
