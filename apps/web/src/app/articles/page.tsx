@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
-import { ArticleCard } from '@/components/cards/ArticleCard'
-import { Breadcrumbs } from '@/components/site/Breadcrumbs'
-import { listArticles } from '@/lib/cms/queries'
+import { listArticlesPage } from '@/lib/cms/queries'
 import { metadataFor } from '@/lib/site'
+import { ArticleArchive } from './_components/ArticleArchive'
 
 export function generateMetadata(): Promise<Metadata> {
   return metadataFor({
@@ -12,22 +11,7 @@ export function generateMetadata(): Promise<Metadata> {
   })
 }
 
+/** The newest articles; older ones on /articles/page/2 and on. */
 export default async function ArticlesPage() {
-  const articles = await listArticles()
-  return (
-    <div className="container">
-      <Breadcrumbs crumbs={[{ name: 'Home', path: '/' }, { name: 'Articles', path: '/articles' }]} />
-      <h1>Articles</h1>
-      <p className="lead">Plain-language guides on pain, tension and recovery, reviewed by our clinicians.</p>
-      {articles.length === 0 ? (
-        <p>No articles yet. Please check back soon.</p>
-      ) : (
-        <div className="grid">
-          {articles.map((article) => (
-            <ArticleCard key={article.id} article={article} headingLevel={2} />
-          ))}
-        </div>
-      )}
-    </div>
-  )
+  return <ArticleArchive page={await listArticlesPage(1)} />
 }
