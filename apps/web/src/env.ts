@@ -20,6 +20,13 @@ const schema = z.object({
   // Where `next build` writes and `next start` reads the build; only the benchmark sets it
   // (.next/bench), so its build against a live CMS never replaces the regular one.
   NEXT_DIST_DIR: z.string().trim().optional(),
+  // Several site instances share one cache (pages and CMS reads) in Redis; without it each keeps
+  // its own (memory and disk), which is all a single instance needs.
+  REDIS_URL: z
+    .url({ message: 'must be a Redis address, e.g. redis://localhost:6379 (or unset for the local cache)' })
+    .refine((url) => /^rediss?:\/\//.test(url), { message: 'must start with redis:// or rediss://' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -64,6 +71,7 @@ export const env = {
   cmsUrl: stripTrailingSlash(raw.CMS_URL),
   siteUrl: stripTrailingSlash(raw.SITE_URL),
   distDir: raw.NEXT_DIST_DIR || '.next',
+  redisUrl: raw.REDIS_URL,
   // Read on first use (and at server start by instrumentation.ts), so loading next.config.ts and
   // `next build` never need the runtime secrets.
   get revalidateSecret(): string {

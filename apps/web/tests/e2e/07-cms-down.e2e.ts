@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core'
+import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { desktop, launchBrowser } from './support/browser'
 import { cmsJson, publishedDocs } from './support/cms'
@@ -35,13 +36,17 @@ const digest = (route: string, body: string) =>
   route.endsWith('.xml') ? (body.match(/<(loc|link)>[^<]*<\/\1>/g) ?? []).join('\n') : h1Of(body)
 
 let browser: Browser
+// And the same through the front cache of the one-server deployment (deploy/nginx).
+let front: FrontCache
 
 beforeAll(async () => {
   browser = await launchBrowser()
+  front = await startFrontCache({ siteUrl, cmsUrl })
 })
 
 afterAll(async () => {
   await browser?.close()
+  await front?.stop()
 })
 
 const stackTrace = /\bat \S+ \(?\/?[\w./-]+:\d+:\d+\)?|CmsUnavailableError|ECONNREFUSED|fetch failed/
@@ -82,6 +87,13 @@ describe('the CMS goes down', () => {
         expect(response.body).not.toMatch(stackTrace)
       }
       if (round === 1) await new Promise((resolve) => setTimeout(resolve, 2500))
+    }
+
+    // Through the front cache, whose copies expire every second: pages keep coming from the site.
+    for (const route of routes) {
+      const response = await get(`${front.url}${route}`)
+      expect(response.status, `${route} (front cache)`).toBe(200)
+      expect(digest(route, response.body), `${route} (front cache)`).toBe(before.get(route))
     }
 
     // And in a browser: the page and its header and footer are all there.
