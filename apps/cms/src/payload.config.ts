@@ -22,6 +22,7 @@ import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
+import { mediaStorage } from '@/lib/media-storage'
 import { onInit } from '@/lib/on-init'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -63,6 +64,7 @@ export default buildConfig({
     access: { run: ({ req }) => Boolean(req.user) },
   },
   plugins: [
+    mediaStorage(),
     seoPlugin({
       // SEO fields carry no field access of their own, so marketers may edit them everywhere.
       collections: [...contentCollections],
