@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module'
 import type { NextConfig } from 'next'
 import { env } from './src/env'
 import { draftSecurityHeaders, publicSecurityHeaders } from './src/lib/security-headers'
+
+// With REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router) holds the rendered
+// pages and the CMS reads for every site instance, and one tag purge (a publish) reaches them all.
+// Without it, Next.js's own cache: memory, then disk under the build folder. Read at `next start`.
+const sharedCache: Partial<NextConfig> = env.redisUrl
+  ? { cacheHandler: createRequire(import.meta.url).resolve('@trieb.work/nextjs-turbo-redis-cache') }
+  : {}
 
 const cms = new URL(env.cmsUrl)
 
@@ -64,6 +72,7 @@ const nextConfig: NextConfig = {
   // A custom cacheHandler (a shared Redis cache) replaces both settings with its own bounds.
   cacheMaxMemorySize: 64 * 1024 * 1024,
   experimental: { isrFlushToDisk: false },
+  ...sharedCache,
   reactStrictMode: true,
   // The site and the CMS live in one monorepo: trace files from the workspace root.
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,

@@ -54,6 +54,16 @@ const schema = z.object({
     .refine((value) => /^[\d*/,-]+( [\d*/,-]+){4,5}$/.test(value), {
       message: 'must be a cron expression of 5 fields ("* * * * *": every minute) or 6 with seconds first ("*/2 * * * * *")',
     }),
+  // Uploads on S3-compatible storage (AWS S3, Cloudflare R2, MinIO, Garage…) instead of MEDIA_DIR.
+  S3_BUCKET: z.string().trim().optional().transform((value) => (value ? value : undefined)),
+  S3_REGION: z.string().trim().default('us-east-1'),
+  S3_ENDPOINT: z.url({ message: 'must be the storage service address, e.g. https://s3.eu-west-1.amazonaws.com' }).optional().or(z.literal('').transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
   // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
   // to the CMS's log instead of being sent: fine for development, a warning in production.
   SMTP_HOST: z.string().trim().optional().transform((value) => (value ? value : undefined)),
@@ -147,10 +157,23 @@ export const env = {
   appRoot,
   databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
   payloadSecret: resolveSecret(),
-  /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
   /** Cron for Payload's in-process job runner (scheduled publishing and unpublishing). */
   jobsAutorunCron: raw.JOBS_AUTORUN_CRON,
+  /** Where uploaded images are stored on local disk (unless `s3` is set). */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
+  /** S3-compatible storage for uploads, when S3_BUCKET is set; credentials may also come from the AWS SDK's own chain. */
+  s3: raw.S3_BUCKET
+    ? {
+        bucket: raw.S3_BUCKET,
+        region: raw.S3_REGION,
+        endpoint: raw.S3_ENDPOINT,
+        forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+        credentials:
+          raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: raw.S3_ACCESS_KEY_ID, secretAccessKey: raw.S3_SECRET_ACCESS_KEY }
+            : undefined,
+      }
+    : undefined,
   siteUrl: raw.SITE_URL,
   cmsOrigins: resolveCmsOrigins(),
   // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed

@@ -24,6 +24,7 @@ import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
+import { mediaStorage } from '@/lib/media-storage'
 import { onInit } from '@/lib/on-init'
 import { requestBudgetRule } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
@@ -95,6 +96,7 @@ export default buildConfig({
   },
   plugins: [
     redirects,
+    mediaStorage(),
     seoPlugin({
       // SEO fields carry no field access of their own, so marketers may edit them everywhere.
       collections: [...contentCollections],

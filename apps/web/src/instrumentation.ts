@@ -4,5 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { assertRuntimeEnv } = await import('@/env')
     assertRuntimeEnv()
+    const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
+    answerServiceUnavailableWhileCmsIsDown()
   }
 }

@@ -28,6 +28,15 @@ function editorsOnly(field: Field): Field {
   return { ...field, access: { create: fieldIsEditorOrAdmin, update: fieldIsEditorOrAdmin } } as Field
 }
 
+/** Marks the named top-level fields (or fields in rows) as indexed. */
+function indexed(fields: Field[], names: Set<string>): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'row' && !('name' in field)) return { ...field, fields: indexed(field.fields, names) }
+    if ('name' in field && names.has(field.name as string) && field.type !== 'ui' && !('index' in field && field.index)) return { ...field, index: true } as Field
+    return field
+  })
+}
+
 /**
  * A publishable content collection: drafts with autosave, versions, scheduled publishing,
  * a derived slug, `publishedAt`, and the access rules of the spec. SEO fields are added by
@@ -35,8 +44,15 @@ function editorsOnly(field: Field): Field {
  */
 export function contentCollection({ titleField, fields, writers, admin, hooks, ...rest }: ContentCollectionOptions): CollectionConfig {
   const ownFields = writers === 'editors' ? fields.map(editorsOnly) : fields
+  // Indexes for every list the site and the admin read (issue 10, content at scale). The site asks
+  // for published documents (`_status`) in the collection's order; the admin lists sort by that
+  // order, the title or `updatedAt` (indexed by Payload), and read the versions table, which gets
+  // the single-field indexes. Without them SQLite sorts every published row on each list read.
+  const sortField = typeof rest.defaultSort === 'string' ? rest.defaultSort.replace(/^-/, '') : undefined
+  const listOrders = [...new Set(['publishedAt', ...(sortField ? [sortField] : [])])]
   return {
     ...rest,
+    indexes: [...(rest.indexes ?? []), ...listOrders.map((field) => ({ fields: ['_status', field] }))],
     hooks: {
       ...hooks,
       beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],
@@ -70,6 +86,6 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
         schedulePublish: true,
       },
     },
-    fields: [...ownFields, slugField(titleField), publishedAtField],
+    fields: [...indexed(ownFields, new Set([titleField, ...listOrders])), slugField(titleField), publishedAtField],
   }
 }

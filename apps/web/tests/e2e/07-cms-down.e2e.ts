@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
+import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { desktop, launchBrowser } from './support/browser'
-import { publishedDocs } from './support/cms'
+import { cmsJson, publishedDocs } from './support/cms'
 import { e2e } from './support/context'
 import { waitFor } from './support/servers'
 import { get, h1Of } from './support/site'
@@ -12,6 +13,7 @@ const { cmsUrl, siteUrl, cmsPid } = e2e()
 const [service] = await publishedDocs(cmsUrl, 'services')
 const [exercise] = await publishedDocs(cmsUrl, 'exercises')
 if (!service || !exercise) throw new Error('The seed has no services or exercises')
+const { phone } = await cmsJson<{ phone: string }>(cmsUrl, '/api/globals/site-settings')
 const routes = [
   '/',
   '/articles',
@@ -34,13 +36,17 @@ const digest = (route: string, body: string) =>
   route.endsWith('.xml') ? (body.match(/<(loc|link)>[^<]*<\/\1>/g) ?? []).join('\n') : h1Of(body)
 
 let browser: Browser
+// And the same through the front cache of the one-server deployment (deploy/nginx).
+let front: FrontCache
 
 beforeAll(async () => {
   browser = await launchBrowser()
+  front = await startFrontCache({ siteUrl, cmsUrl })
 })
 
 afterAll(async () => {
   await browser?.close()
+  await front?.stop()
 })
 
 const stackTrace = /\bat \S+ \(?\/?[\w./-]+:\d+:\d+\)?|CmsUnavailableError|ECONNREFUSED|fetch failed/
@@ -81,6 +87,13 @@ describe('the CMS goes down', () => {
         expect(response.body).not.toMatch(stackTrace)
       }
       if (round === 1) await new Promise((resolve) => setTimeout(resolve, 2500))
+    }
+
+    // Through the front cache, whose copies expire every second: pages keep coming from the site.
+    for (const route of routes) {
+      const response = await get(`${front.url}${route}`)
+      expect(response.status, `${route} (front cache)`).toBe(200)
+      expect(digest(route, response.body), `${route} (front cache)`).toBe(before.get(route))
     }
 
     // And in a browser: the page and its header and footer are all there.
@@ -130,6 +143,15 @@ describe('the CMS goes down', () => {
     const path = '/articles/never-rendered-while-the-cms-is-down'
     const response = await get(`${siteUrl}${path}`)
     expect(response.status).toBeGreaterThanOrEqual(500)
+  test('a page never rendered before answers 503 with Retry-After, its message and the phone number in the HTML itself', async () => {
+    const response = await get(`${siteUrl}/articles/never-rendered-while-the-cms-is-down`)
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    // Readable without JavaScript: the words are in the document, not painted by a script.
+    const text = response.body.replace(/<script[\s\S]*?<\/script>/g, '')
+    expect(text).toContain('not available right now')
+    expect(text).toContain(phone)
     expect(response.body).not.toMatch(stackTrace)
     // What the visitor sees: the site's own error page, saying what happened and what to do, with
     // the site's header and footer (so the phone number to book is still there).
