@@ -20,6 +20,7 @@ import { Announcement } from '@/globals/Announcement'
 import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
+import { emailReviewsDue, weeklyQueue } from '@/jobs/email-reviews-due'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { onInit } from '@/lib/on-init'
@@ -32,6 +33,12 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
+    components: {
+      afterNavLinks: ['@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
+      views: {
+        reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due' },
+      },
+    },
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users],
   globals: [SiteSettings, Navigation, Announcement],
@@ -59,7 +66,15 @@ export default buildConfig({
   hooks: { afterError: [clientErrorsAs400] },
   jobs: {
     // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
-    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // The weekly queue holds the medical-review reminder (its own schedule says when).
+    autoRun:
+      env.nodeEnv === 'test'
+        ? []
+        : [
+            { cron: '* * * * *', queue: 'default', limit: 20 },
+            { cron: '*/10 * * * *', queue: weeklyQueue, limit: 5 },
+          ],
+    tasks: [emailReviewsDue],
     access: { run: ({ req }) => Boolean(req.user) },
   },
   plugins: [

@@ -107,11 +107,13 @@ export interface Config {
     'site-settings': SiteSetting;
     navigation: Navigation;
     announcement: Announcement;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
     announcement: AnnouncementSelect<false> | AnnouncementSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -120,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      emailReviewsDue: TaskEmailReviewsDue;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -176,15 +179,41 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   author: number | Team;
   /**
-   * The clinician who checked the medical claims.
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
    */
   medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
   reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
   conditions?: (number | Condition)[] | null;
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Worked out from the body on save.
    */
@@ -273,6 +302,20 @@ export interface Team {
    * Letters and registrations, e.g. "RMT, BSc Kinesiology"
    */
   credentials?: string | null;
+  /**
+   * Regulated clinical qualifications (e.g. registered physiotherapist, physician). Only a team member with one can be the medical reviewer of health content.
+   */
+  clinicalCredentials?:
+    | {
+        /**
+         * e.g. "Registered physiotherapist"
+         */
+        credential: string;
+        category: 'license' | 'degree' | 'certificate';
+        recognizedBy?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   bio: string;
   photo?: (number | null) | Media;
   /**
@@ -322,6 +365,10 @@ export interface Condition {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   causes?:
     | {
         cause: string;
@@ -345,6 +392,33 @@ export interface Condition {
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
   relatedArticles?: (number | Article)[] | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -493,6 +567,37 @@ export interface Exercise {
   image?: (number | null) | Media;
   videoUrl?: string | null;
   conditions?: (number | Condition)[] | null;
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -764,7 +869,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'emailReviewsDue' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -797,10 +902,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'emailReviewsDue' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -898,12 +1012,23 @@ export interface ArticlesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   body?: T;
+  readingGrade?: T;
   author?: T;
   medicalReviewer?: T;
   reviewedAt?: T;
+  nextReviewDue?: T;
   conditions?: T;
   relatedServices?: T;
   relatedExercises?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   readingTime?: T;
   slug?: T;
   publishedAt?: T;
@@ -1000,6 +1125,19 @@ export interface ExercisesSelect<T extends boolean = true> {
   image?: T;
   videoUrl?: T;
   conditions?: T;
+  readingGrade?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1021,6 +1159,7 @@ export interface ConditionsSelect<T extends boolean = true> {
   name?: T;
   summary?: T;
   whatItIs?: T;
+  readingGrade?: T;
   causes?:
     | T
     | {
@@ -1043,6 +1182,18 @@ export interface ConditionsSelect<T extends boolean = true> {
   relatedServices?: T;
   relatedExercises?: T;
   relatedArticles?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1169,6 +1320,14 @@ export interface TeamSelect<T extends boolean = true> {
   name?: T;
   jobTitle?: T;
   credentials?: T;
+  clinicalCredentials?:
+    | T
+    | {
+        credential?: T;
+        category?: T;
+        recognizedBy?: T;
+        id?: T;
+      };
   bio?: T;
   photo?: T;
   displayOrder?: T;
@@ -1315,6 +1474,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1391,6 +1551,10 @@ export interface SiteSetting {
    */
   medicalDisclaimer: string;
   defaultSeoImage?: (number | null) | Media;
+  /**
+   * How long a medical review of an article, condition or exercise stays valid. Past it, the page cannot be published again until it is re-reviewed.
+   */
+  reviewIntervalMonths: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1442,6 +1606,24 @@ export interface Announcement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1476,6 +1658,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   medicalDisclaimer?: T;
   defaultSeoImage?: T;
+  reviewIntervalMonths?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1520,6 +1703,16 @@ export interface AnnouncementSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1527,6 +1720,17 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmailReviewsDue".
+ */
+export interface TaskEmailReviewsDue {
+  input?: unknown;
+  output: {
+    pages: number;
+    emailsSent: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
