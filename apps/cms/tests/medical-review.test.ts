@@ -104,7 +104,8 @@ describe.each(healthCollections)('publishing %s', (collection) => {
     expect(autosave.status, autosave.text).toBe(200)
     const publish = await rest('editor', 'PATCH', `/api/${collection}/${id}`, { _status: 'published' })
     expect(publish.status, publish.text).toBe(400)
-    expect(publish.body.errors[0].message).toMatch(/Add a medical reviewer.*Add the date of the medical review/s)
+    expect(publish.body.errors[0].message).toMatch(/Add a medical reviewer/)
+    expect(publish.body.errors[0].message).toMatch(/Add the date of the medical review/)
     const fixed = await rest('editor', 'PATCH', `/api/${collection}/${id}`, { ...currentReview(reviewerId), _status: 'published' })
     expect(fixed.status, fixed.text).toBe(200)
     expect(fixed.body.doc._status).toBe('published')
@@ -145,9 +146,9 @@ describe('medical reviews due, in the admin', () => {
   })
 
   it('is for staff only', async () => {
-    const response = await fetch(`${inject('cmsUrl')}/admin/reviews-due`, { redirect: 'manual' })
-    expect(response.status).not.toBe(200)
-    const html = response.status === 200 ? await response.text() : ''
+    const response = await fetch(`${inject('cmsUrl')}/admin/reviews-due`)
+    const html = await response.text()
     expect(html).not.toContain(dueSoonTitle)
+    expect(html).not.toContain(`/admin/collections/articles/${dueSoonId}`)
   })
 })

@@ -6,6 +6,7 @@ export const targetReadingGrade = 9
 type LexicalNode = { type?: unknown; text?: unknown; children?: unknown; fields?: unknown }
 
 const blockTypes = new Set(['paragraph', 'heading', 'listitem', 'quote'])
+const proseFields = new Set(['title', 'body', 'note', 'heading', 'text', 'question', 'answer'])
 
 /** Ends a unit of text as a sentence, so a heading or list item is not run into the next one. */
 function asSentence(text: string): string {
@@ -22,9 +23,9 @@ function collectUnits(node: unknown, out: string[]): void {
     return
   }
   if (type === 'block' && fields && typeof fields === 'object') {
-    // Callouts and embed notes carry their words in string fields.
+    // Callouts and embed notes carry their words in string fields (not their tone or ids).
     for (const [key, value] of Object.entries(fields)) {
-      if (key !== 'id' && key !== 'blockName' && key !== 'blockType' && typeof value === 'string') out.push('\n' + value + '\n')
+      if (proseFields.has(key) && typeof value === 'string') out.push('\n' + value + '\n')
     }
     return
   }
