@@ -10,7 +10,7 @@ import { isAnnouncementActive } from '@/lib/announcement'
 import { isPreview } from '@/lib/cms/fetch'
 import { getAnnouncement, getNavigation } from '@/lib/cms/queries'
 import { imageSource } from '@/lib/media'
-import { healthAndBeautyBusiness } from '@/lib/seo/json-ld'
+import { healthAndBeautyBusiness, webSite } from '@/lib/seo/json-ld'
 import { fallbackClinicName, siteSettings } from '@/lib/site'
 import './globals.css'
 
@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter settings={settings} navigation={navigation} clinicName={name} />
-        {settings ? <JsonLdScript data={healthAndBeautyBusiness(settings, env.siteUrl, logo?.src)} /> : null}
+        {settings ? <JsonLdScript data={[healthAndBeautyBusiness(settings, env.siteUrl, logo?.src), webSite(name, env.siteUrl)]} /> : null}
       </body>
     </html>
   )
