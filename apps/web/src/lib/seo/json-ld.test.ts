@@ -248,10 +248,10 @@ describe('webSite', () => {
 
 describe('schema-dts guards the builders', () => {
   it('rejects a property schema.org does not define for the type, or a value of the wrong kind', () => {
-    // @ts-expect-error: `workload` is an Energy or QuantitativeValue, not text
-    const wrongValue: ExercisePlan = { '@type': 'ExercisePlan', workload: '2 sets' }
-    // @ts-expect-error: `lastReviewed` is an ISO date, not a number
-    const wrongProperty: MedicalWebPage = { '@type': 'MedicalWebPage', lastReviewed: 20261110 }
+    // @ts-expect-error: `repetitions` is a number or a QuantitativeValue, not text
+    const wrongValue: ExercisePlan = { '@type': 'ExercisePlan', repetitions: 'ten' }
+    // @ts-expect-error: a MedicalWebPage has no `reviewer` (schema.org calls it `reviewedBy`)
+    const wrongProperty: MedicalWebPage = { '@type': 'MedicalWebPage', reviewer: 'Priya' }
     expect([wrongValue, wrongProperty]).toHaveLength(2)
   })
 })
