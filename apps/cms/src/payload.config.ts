@@ -22,6 +22,7 @@ import { Announcement } from '@/globals/Announcement'
 import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
+import { emailReviewsDue, weeklyQueue } from '@/jobs/email-reviews-due'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { mediaStorage } from '@/lib/media-storage'
@@ -44,8 +45,9 @@ export default buildConfig({
     components: {
       views: {
         goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
+        reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
       },
-      afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink'],
+      afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink', '@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
       beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
     },
   },
@@ -88,11 +90,18 @@ export default buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue],
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
     // (every minute unless told otherwise). A due job publishes through the Local API, so the same
     // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).
-    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: env.jobsAutorunCron, queue: 'default', limit: 20 }],
+    // The weekly queue holds the medical-review reminder (its own schedule says when).
+    autoRun:
+      env.nodeEnv === 'test'
+        ? []
+        : [
+            { cron: env.jobsAutorunCron, queue: 'default', limit: 20 },
+            { cron: '*/10 * * * *', queue: weeklyQueue, limit: 5 },
+          ],
   },
   plugins: [
     redirects,

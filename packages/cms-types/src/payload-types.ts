@@ -78,6 +78,7 @@ export interface Config {
     'appointment-requests': AppointmentRequest;
     users: User;
     'service-accounts': ServiceAccount;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -96,6 +97,7 @@ export interface Config {
     'appointment-requests': AppointmentRequestsSelect<false> | AppointmentRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,6 +128,7 @@ export interface Config {
   jobs: {
     tasks: {
       deleteExpiredAppointmentRequests: TaskDeleteExpiredAppointmentRequests;
+      emailReviewsDue: TaskEmailReviewsDue;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -200,15 +203,41 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   author: number | Team;
   /**
-   * The clinician who checked the medical claims.
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
    */
   medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
   reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
   conditions?: (number | Condition)[] | null;
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Worked out from the body on save.
    */
@@ -297,6 +326,20 @@ export interface Team {
    * Letters and registrations, e.g. "RMT, BSc Kinesiology"
    */
   credentials?: string | null;
+  /**
+   * Regulated clinical qualifications (e.g. registered physiotherapist, physician). Only a team member with one can be the medical reviewer of health content.
+   */
+  clinicalCredentials?:
+    | {
+        /**
+         * e.g. "Registered physiotherapist"
+         */
+        credential: string;
+        category: 'license' | 'degree' | 'certificate';
+        recognizedBy?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   bio: string;
   photo?: (number | null) | Media;
   /**
@@ -346,6 +389,10 @@ export interface Condition {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   causes?:
     | {
         cause: string;
@@ -369,6 +416,33 @@ export interface Condition {
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
   relatedArticles?: (number | Article)[] | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -517,6 +591,37 @@ export interface Exercise {
   image?: (number | null) | Media;
   videoUrl?: string | null;
   conditions?: (number | Condition)[] | null;
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -753,6 +858,62 @@ export interface ServiceAccount {
   collection: 'service-accounts';
 }
 /**
+ * Send visitors from an old or mistyped address to the right page. Changing the slug of a published page adds one here by itself.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The path visitors arrive at, for example /old-page or /articles/old-title.
+   */
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'services';
+          value: number | Service;
+        } | null)
+      | ({
+          relationTo: 'exercises';
+          value: number | Exercise;
+        } | null)
+      | ({
+          relationTo: 'conditions';
+          value: number | Condition;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    url?: string | null;
+  };
+  /**
+   * 301: the page moved for good (search engines move its ranking). 302: for now only.
+   */
+  type: '301' | '302';
+  /**
+   * Why this redirect exists (for colleagues; never shown on the site).
+   */
+  note?: string | null;
+  /**
+   * Worked out on save. Empty while the target is not published: the redirect then does nothing. A target that is itself redirected is followed, so visitors take one hop.
+   */
+  destination?: string | null;
+  /**
+   * Made when a published page changed its slug.
+   */
+  automatic?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -821,7 +982,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deleteExpiredAppointmentRequests' | 'schedulePublish';
+        taskSlug: 'inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -854,7 +1015,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deleteExpiredAppointmentRequests' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -916,6 +1077,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'service-accounts';
         value: number | ServiceAccount;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user:
@@ -978,12 +1143,23 @@ export interface ArticlesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   body?: T;
+  readingGrade?: T;
   author?: T;
   medicalReviewer?: T;
   reviewedAt?: T;
+  nextReviewDue?: T;
   conditions?: T;
   relatedServices?: T;
   relatedExercises?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   readingTime?: T;
   slug?: T;
   publishedAt?: T;
@@ -1080,6 +1256,19 @@ export interface ExercisesSelect<T extends boolean = true> {
   image?: T;
   videoUrl?: T;
   conditions?: T;
+  readingGrade?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1101,6 +1290,7 @@ export interface ConditionsSelect<T extends boolean = true> {
   name?: T;
   summary?: T;
   whatItIs?: T;
+  readingGrade?: T;
   causes?:
     | T
     | {
@@ -1123,6 +1313,18 @@ export interface ConditionsSelect<T extends boolean = true> {
   relatedServices?: T;
   relatedExercises?: T;
   relatedArticles?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1249,6 +1451,14 @@ export interface TeamSelect<T extends boolean = true> {
   name?: T;
   jobTitle?: T;
   credentials?: T;
+  clinicalCredentials?:
+    | T
+    | {
+        credential?: T;
+        category?: T;
+        recognizedBy?: T;
+        id?: T;
+      };
   bio?: T;
   photo?: T;
   displayOrder?: T;
@@ -1375,6 +1585,26 @@ export interface ServiceAccountsSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
+  note?: T;
+  destination?: T;
+  automatic?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1513,6 +1743,10 @@ export interface SiteSetting {
         id?: string | null;
       }[]
     | null;
+  /**
+   * How long a medical review of an article, condition or exercise stays valid. Past it, the page cannot be published again until it is re-reviewed.
+   */
+  reviewIntervalMonths: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1625,6 +1859,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         terms?: T;
         id?: T;
       };
+  reviewIntervalMonths?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1695,6 +1930,17 @@ export interface TaskDeleteExpiredAppointmentRequests {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmailReviewsDue".
+ */
+export interface TaskEmailReviewsDue {
+  input?: unknown;
+  output: {
+    pages: number;
+    emailsSent: number;
   };
 }
 /**

@@ -76,5 +76,18 @@ export const SiteSettings: GlobalConfig = {
     },
     { name: 'defaultSeoImage', type: 'upload', relationTo: 'media', label: 'Default sharing image' },
     ...bookingAndSearchSettings,
+    {
+      name: 'reviewIntervalMonths',
+      type: 'number',
+      label: 'Medical review interval (months)',
+      defaultValue: 12,
+      min: 1,
+      max: 36,
+      required: true,
+      admin: {
+        description:
+          'How long a medical review of an article, condition or exercise stays valid. Past it, the page cannot be published again until it is re-reviewed.',
+      },
+    },
   ],
 }

@@ -272,7 +272,7 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   }
   s.summarise('team', 'team members')
 
-  const sciaticaId = await s.ensurePublished('conditions', sciaticaSlug, sciatica)
+  const sciaticaId = await s.ensurePublished('conditions', sciaticaSlug, sciatica({ team }))
   s.summarise('conditions')
 
   const refs: Refs = { media, team, sciatica: sciaticaId, services: {}, exercises: {} }

@@ -11,6 +11,7 @@ import {
   richText,
   serviceEmbed,
 } from '../lexical'
+import { references, reviewedDaysAgo } from './sources'
 import type { NewDoc, Refs } from './types'
 import { ref } from './types'
 
@@ -185,7 +186,14 @@ function sciaticaArticle(refs: Refs): NewDoc<Article> {
     ),
     author: refs.team.author,
     medicalReviewer: refs.team.reviewer,
-    reviewedAt: '2026-11-10T12:00:00.000Z',
+    reviewedAt: reviewedDaysAgo(20),
+    sources: [
+      references.nhsSciatica,
+      references.niceNg59,
+      references.nhsCaudaEquina,
+      references.cochraneMassage,
+      references.neuralMobilisation,
+    ],
     publishedAt: '2026-11-17T09:00:00.000Z',
     conditions: [refs.sciatica],
     relatedServices: allServices.map(service),
@@ -236,7 +244,8 @@ function deskArticle(refs: Refs): NewDoc<Article> {
     ),
     author: refs.team.author,
     medicalReviewer: refs.team.reviewer,
-    reviewedAt: '2026-11-10T12:00:00.000Z',
+    reviewedAt: reviewedDaysAgo(27),
+    sources: [references.nhsBackPain, references.niceNg59],
     publishedAt: '2026-11-03T09:00:00.000Z',
     conditions: [refs.sciatica],
     relatedExercises: ['seated-sciatic-nerve-floss', 'hip-flexor-stretch'].map(exercise),
@@ -279,6 +288,9 @@ function firstVisitArticle(refs: Refs): NewDoc<Article> {
       serviceEmbed(service('swedish-massage'), 'A relaxing, gentle choice for a first visit.'),
     ),
     author: refs.team.author,
+    medicalReviewer: refs.team.reviewer,
+    reviewedAt: reviewedDaysAgo(40),
+    sources: [references.nccihMassage],
     publishedAt: '2026-10-20T09:00:00.000Z',
     relatedServices: [service('swedish-massage')],
     _status: 'published',

@@ -44,6 +44,7 @@ export function siteSettings(refs: Refs): NewDoc<SiteSetting> {
       { label: 'Facebook', url: 'https://facebook.example/willowbankmassage' },
     ],
     medicalDisclaimer,
+    reviewIntervalMonths: 12,
     defaultSeoImage: refs.media.sharing,
     bookingMode: 'form',
     bookingNotificationEmail: 'frontdesk@willowbank-massage.example',

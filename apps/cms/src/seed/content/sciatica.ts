@@ -1,6 +1,7 @@
 import type { Condition } from '@clinic/cms-types'
 import { bold, paragraph, richText } from '../lexical'
-import type { NewDoc } from './types'
+import { references, reviewedDaysAgo } from './sources'
+import type { NewDoc, Refs } from './types'
 
 export const sciaticaSlug = 'sciatica'
 
@@ -8,7 +9,7 @@ export const sciaticaSlug = 'sciatica'
  * The sciatica condition page. It is created before the services, exercises and articles that
  * link to it; the seed fills its own `related*` lists once those exist.
  */
-export const sciatica: NewDoc<Condition> = {
+export const sciatica = (refs: Pick<Refs, 'team'>): NewDoc<Condition> => ({
   name: 'Sciatica',
   slug: sciaticaSlug,
   summary:
@@ -101,5 +102,14 @@ export const sciatica: NewDoc<Condition> = {
     description:
       'What sciatica is, the symptoms and causes to know, the warning signs that need a doctor, and how massage and gentle exercises can help.',
   },
+  medicalReviewer: refs.team.reviewer,
+  reviewedAt: reviewedDaysAgo(21),
+  sources: [
+    references.nhsSciatica,
+    references.niceNg59,
+    references.niceCksSciatica,
+    references.nhsCaudaEquina,
+    references.medlineSciatica,
+  ],
   _status: 'published',
-}
+})

@@ -57,7 +57,7 @@ export const relatedFields = {
   exercises: ['name', 'slug', 'summary', 'targetArea', 'difficulty'] satisfies (keyof Exercise)[],
   conditions: ['name', 'slug', 'summary'] satisfies (keyof Condition)[],
   pages: ['title', 'slug'] satisfies (keyof Page)[],
-  team: ['name', 'slug', 'jobTitle', 'credentials'] satisfies (keyof Team)[],
+  team: ['name', 'slug', 'jobTitle', 'credentials', 'clinicalCredentials'] satisfies (keyof Team)[],
   // `url` is computed from `filename`, so both are asked for.
   media: ['alt', 'filename', 'url', 'width', 'height', 'sizes'] satisfies (keyof Media)[],
 }
