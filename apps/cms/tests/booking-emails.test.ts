@@ -40,7 +40,7 @@ beforeAll(async () => {
   const service = await payload.create({
     collection: 'services',
     overrideAccess: true,
-    data: { ...contentData('services', { teamId: 0 }), name: 'Hot stone massage', _status: 'published' } as never,
+    data: { ...contentData('services', { teamId: 0, reviewerId: 0 }), name: 'Hot stone massage', _status: 'published' } as never,
   })
   serviceId = service.id
 })

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentData, supportingDocs, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
+import { contentData, reviewerData, supportingDocs, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 import { rest } from './helpers/rest'
 
@@ -23,9 +23,12 @@ const graphqlNames: Record<(typeof collections)[number], string> = {
 let cases = 0
 
 let authorId: number | string
+let reviewerId: number | string
 beforeAll(async () => {
   const author = await rest('editor', 'POST', '/api/team', { name: unique('Semantics author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
   authorId = author.body.doc.id
+  const reviewer = await rest('editor', 'POST', '/api/team', reviewerData())
+  reviewerId = reviewer.body.doc.id
 })
 
 afterAll(() => {
@@ -33,7 +36,7 @@ afterAll(() => {
 })
 
 async function publishedWithAutosave(collection: (typeof collections)[number]) {
-  const support: SupportingDocs = { teamId: authorId }
+  const support: SupportingDocs = { teamId: authorId, reviewerId }
   const title = unique('Live')
   const created = await rest('editor', 'POST', `/api/${collection}`, { ...contentData(collection, support), [titleFieldOf(collection)]: title, _status: 'published' })
   expect(created.status, created.text.slice(0, 300)).toBe(201)
@@ -90,7 +93,7 @@ describe.each(collections)('%s', (collection) => {
 
   it('a live document without a pending draft stays live after a plain PATCH', async () => {
     cases++
-    const support: SupportingDocs = { teamId: authorId }
+    const support: SupportingDocs = { teamId: authorId, reviewerId }
     const created = await rest('editor', 'POST', `/api/${collection}`, { ...contentData(collection, support), _status: 'published' })
     const newTitle = unique('Plain but fine')
     const patch = await rest('editor', 'PATCH', `/api/${collection}/${created.body.doc.id}`, { [field]: newTitle })

@@ -100,7 +100,6 @@ export const env = {
     if (raw.BOOKING_API_KEY) return raw.BOOKING_API_KEY
     return raw.NODE_ENV === 'production' ? undefined : devBookingApiKey
   },
-  redisUrl: raw.REDIS_URL,
   booking: {
     limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,
     limitTotal: raw.BOOKING_LIMIT_TOTAL,

@@ -11,7 +11,7 @@ import { isAnnouncementActive } from '@/lib/announcement'
 import { getAnnouncement, getNavigation } from '@/lib/cms/queries'
 import { imageSource } from '@/lib/media'
 import { currentPreview } from '@/lib/preview/session'
-import { healthAndBeautyBusiness, webSite } from '@/lib/seo/json-ld'
+import { healthAndBeautyBusiness, siteSearchAction, webSite } from '@/lib/seo/json-ld'
 import { fallbackClinicName, siteSettings } from '@/lib/site'
 import './globals.css'
 
@@ -59,7 +59,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter settings={settings} navigation={navigation} clinicName={name} />
         {settings ? <JsonLdScript data={healthAndBeautyBusiness(settings, env.siteUrl, logo?.src)} /> : null}
-        <JsonLdScript data={webSite(name, env.siteUrl)} />
+        <JsonLdScript
+          data={webSite(name, env.siteUrl, { potentialAction: siteSearchAction(env.siteUrl) })}
+        />
       </body>
     </html>
   )

@@ -290,10 +290,10 @@ describe('serializeJsonLd', () => {
   })
 })
 
-describe('webSite', () => {
+describe('siteSearchAction', () => {
   it('tells search engines where the site search is', async () => {
-    const { webSite } = await import('./json-ld')
-    const data = webSite('Clinic', 'https://clinic.example')
+    const { siteSearchAction, webSite } = await import('./json-ld')
+    const data = webSite('Clinic', 'https://clinic.example', { potentialAction: siteSearchAction('https://clinic.example') })
     expect(data['@type']).toBe('WebSite')
     expect(data.potentialAction).toEqual({
       '@type': 'SearchAction',

@@ -13,6 +13,7 @@ import type {
   Thing,
   WebSite,
   WithContext,
+  SearchAction,
 } from 'schema-dts'
 import { populated, populatedList } from '@/lib/cms/populated'
 
@@ -123,6 +124,19 @@ export function webSite(name: string, siteUrl: string, extra: Omit<WebSite, '@ty
     publisher: { '@id': `${siteUrl}/#clinic` },
     ...extra,
   } as WithContext<WebSite>
+}
+
+/**
+ * The site's search, as search engines read it: `/search?q=…`. schema-dts has no `query-input`
+ * (a Google extension written with a hyphen), so it is added to the typed action here.
+ */
+export function siteSearchAction(siteUrl: string): SearchAction {
+  const action: SearchAction & { 'query-input': string } = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${siteUrl}/search?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  }
+  return action
 }
 
 type Source = { title: string; publisher: string; url?: string | null; accessedAt?: string | null }
@@ -328,17 +342,3 @@ export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c')
 }
 
-/** The site itself, on every page, with its search (a `SearchAction` pointing at /search?q=). */
-export function webSite(name: string, siteUrl: string): JsonLd {
-  return {
-    '@context': context,
-    '@type': 'WebSite',
-    name,
-    url: `${siteUrl}/`,
-    potentialAction: {
-      '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${siteUrl}/search?q={search_term_string}` },
-      'query-input': 'required name=search_term_string',
-    },
-  }
-}
