@@ -259,6 +259,15 @@ describe('GraphQL: expensive queries are refused before they run', () => {
     expect(response.body?.data?.Articles?.docs ?? null).toBeNull()
   })
 
+  it('a GraphQL POST carrying the method-override header is still a GraphQL query, within the same budget', async () => {
+    count()
+    const headers = { 'X-Payload-HTTP-Method-Override': 'GET', 'content-type': 'application/json' }
+    const ok = await rest('anonymous', 'POST', '/api/graphql', JSON.stringify({ query: '{ Articles(limit: 1) { docs { id } } }' }), headers)
+    expect(ok.status, ok.text.slice(0, 300)).toBe(200)
+    const deep = await rest('anonymous', 'POST', '/api/graphql', JSON.stringify({ query: chain(24) }), headers)
+    expect(deep.text).toMatch(/relationships more than/)
+  })
+
   it.each([
     ['a field name with a typo', '{ Articles { docs { titel } } }'],
     ['an argument with a typo', '{ Articles(limt: 5) { docs { id } } }'],

@@ -37,6 +37,8 @@ type RouteHandler<Context> = (request: Request, context: Context) => Promise<Res
 export interface GuardOptions {
   /** Rewrites Payload's answer before it leaves (GraphQL drops its field suggestions). */
   transform?: (response: Response) => Promise<Response>
+  /** Whether this route honours Payload's method override (REST does; GraphQL is POST only). */
+  methodOverride?: boolean
 }
 
 /** A JSON error in Payload's shape, with the CMS's security headers. */
@@ -98,7 +100,7 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
       const payload = await getPayload({ config: configPromise })
       const apiRoute = payload.config.routes.api
       const apiPath = url.pathname.startsWith(apiRoute) ? url.pathname.slice(apiRoute.length) : url.pathname
-      const override = isMethodOverride(request)
+      const override = options.methodOverride !== false && isMethodOverride(request)
       const user = await resolveUser(payload, request)
       const caller = userIsStaff(user) ? 'staff' : 'anonymous'
 
