@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import configPromise from '@payload-config'
-import { executeAuthStrategies, getPayload, type Payload, type PayloadRequest, type SanitizedConfig, type TypedUser } from 'payload'
+import { executeAuthStrategies, getPayload, type Payload, type SanitizedConfig, type TypedUser } from 'payload'
 import busboy from 'busboy'
 import { stringify } from 'qs-esm'
 import { userIsStaff } from '@/access'
@@ -221,4 +221,3 @@ export function methodNotAllowed(allowed: string[]) {
     errorResponse(405, `This address does not accept that method. Use ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } })
 }
 
-export type { PayloadRequest }
