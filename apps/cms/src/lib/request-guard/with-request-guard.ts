@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import configPromise from '@payload-config'
-import { executeAuthStrategies, getPayload, type Payload, type PayloadRequest, type SanitizedConfig, type TypedUser } from 'payload'
+import { executeAuthStrategies, getPayload, type Payload, type SanitizedConfig, type TypedUser } from 'payload'
 import busboy from 'busboy'
 import { stringify } from 'qs-esm'
 import { userIsStaff } from '@/access'
@@ -37,6 +37,8 @@ type RouteHandler<Context> = (request: Request, context: Context) => Promise<Res
 export interface GuardOptions {
   /** Rewrites Payload's answer before it leaves (GraphQL drops its field suggestions). */
   transform?: (response: Response) => Promise<Response>
+  /** Whether this route honours Payload's method override (REST does; GraphQL is POST only). */
+  methodOverride?: boolean
 }
 
 /** A JSON error in Payload's shape, with the CMS's security headers. */
@@ -98,7 +100,7 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
       const payload = await getPayload({ config: configPromise })
       const apiRoute = payload.config.routes.api
       const apiPath = url.pathname.startsWith(apiRoute) ? url.pathname.slice(apiRoute.length) : url.pathname
-      const override = isMethodOverride(request)
+      const override = options.methodOverride !== false && isMethodOverride(request)
       const user = await resolveUser(payload, request)
       const caller = userIsStaff(user) ? 'staff' : 'anonymous'
 
@@ -219,4 +221,3 @@ export function methodNotAllowed(allowed: string[]) {
     errorResponse(405, `This address does not accept that method. Use ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } })
 }
 
-export type { PayloadRequest }

@@ -18,7 +18,7 @@ async function dropSuggestions(response: Response): Promise<Response> {
   }
 }
 
-export const POST = withRequestGuard(GRAPHQL_POST(config), { transform: dropSuggestions })
+export const POST = withRequestGuard(GRAPHQL_POST(config), { transform: dropSuggestions, methodOverride: false })
 export const OPTIONS = withRequestGuard(REST_OPTIONS(config))
 
 const graphqlMethods = methodNotAllowed(['POST', 'OPTIONS'])
