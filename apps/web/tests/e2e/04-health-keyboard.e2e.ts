@@ -210,6 +210,6 @@ describe('every visitor task by keyboard alone, with the focus always visible', 
   })
 
   // Search and booking (h8-search-book) join here as two more tests built the same way:
-  //   search: Tab to the search link or field → type with page.keyboard.type → Enter → tabTo a result → Enter;
-  //   book:   tabTo the "Book" link → Enter → Tab through the form fields, typing → Space on consent → Enter to send.
+  //   search: tabToFieldAndType(page, "Search", "sciatica") → Enter → tabTo a result → Enter;
+  //   book:   tabTo the "Book" link → Enter → tabToFieldAndType for each field → Space on consent → Enter to send.
 })
