@@ -32,15 +32,15 @@ export const sciatica = (refs: Pick<Refs, 'team'>): NewDoc<Condition> => ({
         'felt far down the leg.',
     ),
     paragraph(
-      'Damage to the sciatic nerve itself is uncommon. In everyday use, "sciatica" describes a pattern rather ' +
-        'than a diagnosis: pain that starts in the lower back or buttock and spreads down the leg because one ' +
-        'of the nerve roots is being irritated, inflamed, pinched or pressed on. Finding out what is pressing ' +
-        'on the nerve matters, because the cause guides the treatment.',
+      'The nerve itself is rarely damaged. Most people use the word "sciatica" for a pattern of pain, not a ' +
+        'diagnosis. The pain starts in the lower back or buttock and spreads down one leg. It happens when one ' +
+        'of the nerve roots is irritated, swollen, pinched or pressed on. It helps to find out what is pressing ' +
+        'on the nerve, because the cause guides the treatment.',
     ),
     paragraph(
-      'Most episodes settle over a few weeks to a few months with time, staying gently active and hands-on ' +
-        'care. Massage cannot remove a disc bulge or widen a narrowed canal, but it can ease the tight muscles ' +
-        'around the nerve, calm the nervous system and make moving easier while the body recovers.',
+      'Most people get better within a few weeks to a few months. Staying gently active and hands-on care ' +
+        'both help. Massage cannot fix a bulging disc or widen a narrow spinal canal. But it can ease the tight ' +
+        'muscles around the nerve, help your body relax and make it easier to move while you heal.',
     ),
   ),
   causes: [

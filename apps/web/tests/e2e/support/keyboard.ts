@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 /** What the browser reports about the element that has focus. */
 export interface Focused {
   tag: string
-  /** Accessible-ish name: aria-label, else the visible text, whitespace collapsed. */
+  /** Accessible-ish name: aria-label, else a form field's label, else the visible text, whitespace collapsed. */
   name: string
   href: string | null
   id: string
@@ -31,7 +31,15 @@ export async function focused(page: Page): Promise<Focused> {
     const shadow = style.boxShadow !== 'none' && style.boxShadow !== ''
     return {
       tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute('aria-label') ?? el.innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      name: (
+        el.getAttribute('aria-label') ??
+        (el as HTMLInputElement).labels?.[0]?.innerText ??
+        el.innerText ??
+        el.textContent ??
+        ''
+      )
+        .replace(/\s+/g, ' ')
+        .trim(),
       href: el.getAttribute('href'),
       id: el.id,
       order: focusables.indexOf(el),
@@ -78,6 +86,17 @@ export async function tabTo(
     if (matches(state)) return state
   }
   throw new Error(`${description} was not reached within ${maxPresses} presses of Tab`)
+}
+
+/** Tabs to the form field labelled `label` and types `text` into it, key by key. */
+export async function tabToFieldAndType(page: Page, label: string | RegExp, text: string): Promise<Focused> {
+  const field = await tabTo(
+    page,
+    (state) => ['input', 'textarea', 'select'].includes(state.tag) && (typeof label === 'string' ? state.name === label : label.test(state.name)),
+    `the "${String(label)}" field`,
+  )
+  await page.keyboard.type(text)
+  return field
 }
 
 /** Presses a key and waits for the navigation it starts to land on `path`. */
