@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http'
+import http, { type IncomingMessage, type Server } from 'node:http'
 import { isIP } from 'node:net'
 
 /**
@@ -16,7 +16,6 @@ const installed = Symbol.for('clinic.peerAddressHeader')
  * Called once from instrumentation, before the first request.
  */
 export async function installPeerAddressHeader(): Promise<void> {
-  const http = await import('node:http')
   const proto = http.Server.prototype as Server & { [installed]?: true }
   if (proto[installed]) return
   proto[installed] = true
@@ -58,7 +57,9 @@ export function sourceKey(address: string): string {
  * the Nth entry from the right of X-Forwarded-For: entries further left were written by the client.
  */
 export function clientAddress(headers: Headers, trustedProxies: number): string {
-  const peer = headers.get(peerAddressHeader) ?? ''
+  // Without the stamp (a process where instrumentation did not run) the header could be the client's own.
+  const stamped = Boolean((http.Server.prototype as Server & { [installed]?: true })[installed])
+  const peer = stamped ? (headers.get(peerAddressHeader) ?? '') : ''
   if (trustedProxies > 0) {
     const forwarded = (headers.get('x-forwarded-for') ?? '')
       .split(',')
@@ -67,5 +68,12 @@ export function clientAddress(headers: Headers, trustedProxies: number): string 
     const entry = forwarded[forwarded.length - trustedProxies]
     if (entry) return sourceKey(entry)
   }
-  return sourceKey(peer)
+  const source = sourceKey(peer)
+  if (source === 'unknown' && !warned) {
+    warned = true
+    console.warn('Login throttling: the client address of a request is unknown; such requests share one limit. Is instrumentation running?')
+  }
+  return source
 }
+
+let warned = false

@@ -5,7 +5,6 @@ import { burnPasswordHash } from '../password-hash'
 import { passwordProblem } from '../password-policy'
 import { sendResetEmail } from '../reset-email'
 
-
 type GuardContext = {
   loginThrottle?: { source: string; account: string }
   forgotPassword?: { startedAt: number; email: string }
