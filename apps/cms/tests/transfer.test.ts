@@ -123,7 +123,7 @@ describe(`database transfer: SQLite → ${testDatabase === 'mongodb' ? 'MongoDB'
     expect(a.source.adapter).toBe('sqlite')
     const slugs = a.collections.map(({ slug }) => slug)
     expect(new Set(slugs)).toEqual(
-      new Set(['articles', 'services', 'exercises', 'conditions', 'pages', 'team', 'media', 'appointment-requests', 'users', 'payload-jobs']),
+      new Set(['articles', 'services', 'exercises', 'conditions', 'pages', 'team', 'media', 'appointment-requests', 'users', 'payload-jobs', 'redirects']),
     )
     expect(Object.keys(a.skippedCollections).sort()).toEqual(['payload-kv', 'payload-locked-documents', 'payload-migrations', 'payload-preferences'])
     const articles = a.collections.find(({ slug }) => slug === 'articles')!

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { routedCollections, sitePath, type RoutedCollectionSlug } from '@clinic/cms-types'
+import { publishedDoc, publishedPath } from '@/collections/Redirects/lookups'
 import { refreshRedirect } from '@/collections/Redirects/hooks/resolve-destination'
 
 /**
@@ -79,7 +80,11 @@ export const redirectMovedDocuments: CollectionAfterChangeHook = async ({ collec
       pagination: false,
       req,
     })
-    for (const redirect of docs) await refreshRedirect(req, redirect.id)
+    if (docs.length > 0) {
+      // Only where it changes anything: a draft save (an autosave every few seconds) changes nothing the public sees.
+      const livePath = publishedPath(collection.slug, await publishedDoc(req, collection.slug, current.id)) ?? null
+      for (const redirect of docs) if ((redirect.destination ?? null) !== livePath) await refreshRedirect(req, redirect.id)
+    }
   } catch (error) {
     // Redirect upkeep must never stop a publish; the log says what to fix by hand.
     req.payload.logger.error({ err: error }, `Could not update redirects after ${collection.slug} ${current.id} changed`)
