@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next'
 import { env } from './src/env'
-import { draftSecurityHeaders, publicSecurityHeaders } from './src/lib/security-headers'
+import { fixedSecurityHeaders } from './src/lib/security-headers'
 
 const cms = new URL(env.cmsUrl)
 
@@ -23,7 +23,6 @@ const publicPageCacheControl = 'public, max-age=0, s-maxage=1, stale-while-reval
 // other response to a browser holding the draft-mode cookie.
 const draftCacheControl = 'private, no-cache, no-store, max-age=0, must-revalidate'
 const draftModeCookie = '__prerender_bypass'
-const securityOptions = { cmsOrigin: cms.origin, production: env.nodeEnv === 'production' }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -33,9 +32,8 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   async headers() {
     return [
-      // Security headers on every response (src/lib/security-headers.ts); draft mode may be framed by the CMS.
-      { source: '/:path*', missing: [{ type: 'cookie', key: draftModeCookie }], headers: publicSecurityHeaders(securityOptions) },
-      { source: '/:path*', has: [{ type: 'cookie', key: draftModeCookie }], headers: draftSecurityHeaders(securityOptions) },
+      // Security headers on every response (src/lib/security-headers.ts; the CSP is set by src/proxy.ts).
+      { source: '/:path*', headers: fixedSecurityHeaders({ production: env.nodeEnv === 'production' }) },
       {
         // Everything but build assets (immutable, own headers), optimised images (own headers) and
         // the API routes (each says no-store itself).

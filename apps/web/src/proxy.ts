@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { env } from '@/env'
+import { contentSecurityPolicy } from '@/lib/security-headers'
 
 /**
- * Refuses malformed requests before Next.js routes them, with a 4xx a person can act on.
+ * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
+ * sets the Content-Security-Policy (src/lib/security-headers.ts) on everything it answers or passes.
  *
  * Next.js 16 answers a path it cannot percent-decode (`/%ZZ`, `/articles/%E0%A4%A`) by rendering a
  * 400 page through the Pages Router's `/_error`, which an App Router-only site does not have: the
@@ -24,7 +27,17 @@ function badRequest(message: string): NextResponse {
   return new NextResponse(`${message}\n`, { status: 400, headers: plain })
 }
 
+const cmsOrigin = new URL(env.cmsUrl).origin
+/** Next.js's draft-mode cookie: in draft mode the CMS's admin may frame the page (Live Preview). */
+const draftModeCookie = '__prerender_bypass'
+
 export function proxy(request: NextRequest): NextResponse {
+  const response = check(request)
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy({ cmsOrigin, draft: request.cookies.has(draftModeCookie) }))
+  return response
+}
+
+function check(request: NextRequest): NextResponse {
   const raw = request.nextUrl.pathname
   let path: string
   try {

@@ -1,9 +1,12 @@
 import { revalidateSecretHeader } from '@clinic/cms-types'
 import { previewReaderCredential, previewReaderHeader, signPreviewToken, type PreviewClaims } from '@clinic/cms-types/preview-grant'
 import { randomBytes, randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { cmsJson, login, publishedDocs } from './support/cms'
 import { e2e } from './support/context'
+import { webDir } from './support/servers'
 import { get, h1Of } from './support/site'
 
 /**
@@ -54,10 +57,18 @@ async function exchange(url: string): Promise<{ status: number; location: string
 const cookieHeader = (cookies: Map<string, string>) => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
 
 /** The page's <h1> and whether the preview bar is on it, for a browser holding `cookie`. */
-async function pageAs(path: string, cookie: string): Promise<{ h1: string | undefined; bar: boolean; cacheControl: string | null }> {
-  const page = await get(`${siteUrl}${path}`, { headers: { cookie } })
-  expect(page.status, path).toBe(200)
-  return { h1: h1Of(page.body), bar: page.body.includes('aria-label="Preview mode"'), cacheControl: page.headers.get('cache-control') }
+async function pageAs(
+  target: string,
+  cookie: string,
+): Promise<{ h1: string | undefined; bar: boolean; cacheControl: string | null; csp: string | null }> {
+  const page = await get(`${siteUrl}${target}`, { headers: { cookie } })
+  expect(page.status, target).toBe(200)
+  return {
+    h1: h1Of(page.body),
+    bar: page.body.includes('aria-label="Preview mode"'),
+    cacheControl: page.headers.get('cache-control'),
+    csp: page.headers.get('content-security-policy'),
+  }
 }
 
 function selfSigned(claims: Partial<PreviewClaims>, secret = previewSecret): string {
@@ -132,6 +143,14 @@ describe('the site exchanging a grant (GET /api/preview)', () => {
     const own = await pageAs(pathA, cookie)
     expect(own).toMatchObject({ h1: draftA, bar: true })
     expect(own.cacheControl).toMatch(/no-store/)
+    // In draft mode (only), the CMS's admin may frame the page for Live Preview.
+    expect(own.csp).toContain(`frame-ancestors ${new URL(cmsUrl).origin}`)
+    expect((await pageAs(pathA, '')).csp).toContain("frame-ancestors 'none'")
+    // The live preview code is loaded in draft mode (published pages never reference it: 06-site-hardening).
+    const chunks = path.join(webDir, process.env.NEXT_DIST_DIR || '.next', 'static', 'chunks')
+    const livePreviewChunks = readdirSync(chunks).filter((name) => name.endsWith('.js') && readFileSync(path.join(chunks, name), 'utf8').includes('payload-live-preview'))
+    const draftHtml = (await get(`${siteUrl}${pathA}`, { headers: { cookie } })).body
+    expect(livePreviewChunks.some((chunk) => draftHtml.includes(chunk))).toBe(true)
     // A grant is for one document: another service with a draft still shows its published version.
     expect((await pageAs(pathB, cookie)).h1).toBe(serviceB.name)
     // The public never sees the draft.
