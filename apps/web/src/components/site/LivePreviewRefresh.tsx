@@ -1,19 +1,12 @@
 'use client'
 
-import { RefreshRouteOnSave } from '@payloadcms/live-preview-react'
-import { useRouter } from 'next/navigation'
-import { useEffect, useState } from 'react'
+import dynamic from 'next/dynamic'
 
-/**
- * Inside the admin's Live Preview frame, re-renders the page (on the server, in draft mode) each
- * time the CMS saves the document, autosaves included. Rendered only in an editor's preview, so
- * published pages never load it. `cmsOrigin` is the only origin whose messages are obeyed.
- */
+// A chunk of its own, fetched only when rendered (an editor's preview): the shared chunk of every
+// published page carries this loader, not the listener or Payload's live preview library.
+const LivePreviewListener = dynamic(() => import('./LivePreviewListener').then((module) => module.LivePreviewListener), { ssr: false })
+
+/** Refreshes the page when the CMS saves the previewed document (Live Preview); draft mode only. */
 export function LivePreviewRefresh({ cmsOrigin }: { cmsOrigin: string }) {
-  const router = useRouter()
-  const [framed, setFramed] = useState(false)
-  // Only in a frame (or a window the admin opened): elsewhere there is nobody to talk to.
-  useEffect(() => setFramed(window.parent !== window || Boolean(window.opener)), [])
-  if (!framed) return null
-  return <RefreshRouteOnSave refresh={() => router.refresh()} serverURL={cmsOrigin} />
+  return <LivePreviewListener cmsOrigin={cmsOrigin} />
 }
