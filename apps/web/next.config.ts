@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { NextConfig } from 'next'
 import { env } from './src/env'
-import { draftSecurityHeaders, publicSecurityHeaders } from './src/lib/security-headers'
+import { fixedSecurityHeaders } from './src/lib/security-headers'
 
 // With REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router) holds the rendered
 // pages and the CMS reads for every site instance, and one tag purge (a publish) reaches them all.
@@ -31,7 +31,6 @@ const publicPageCacheControl = 'public, max-age=0, s-maxage=1, stale-while-reval
 // other response to a browser holding the draft-mode cookie.
 const draftCacheControl = 'private, no-cache, no-store, max-age=0, must-revalidate'
 const draftModeCookie = '__prerender_bypass'
-const securityOptions = { cmsOrigin: cms.origin, production: env.nodeEnv === 'production' }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -41,9 +40,8 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   async headers() {
     return [
-      // Security headers on every response (src/lib/security-headers.ts); draft mode may be framed by the CMS.
-      { source: '/:path*', missing: [{ type: 'cookie', key: draftModeCookie }], headers: publicSecurityHeaders(securityOptions) },
-      { source: '/:path*', has: [{ type: 'cookie', key: draftModeCookie }], headers: draftSecurityHeaders(securityOptions) },
+      // Security headers on every response (src/lib/security-headers.ts; the CSP is set by src/proxy.ts).
+      { source: '/:path*', headers: fixedSecurityHeaders({ production: env.nodeEnv === 'production' }) },
       {
         // Everything but build assets (immutable, own headers), optimised images (own headers) and
         // the API routes (each says no-store itself).

@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { applyRedirects } from '@/lib/redirects/apply'
+import { env } from '@/env'
+import { contentSecurityPolicy } from '@/lib/security-headers'
 
 /**
- * Refuses malformed requests before Next.js routes them, with a 4xx a person can act on.
+ * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
+ * sets the Content-Security-Policy (src/lib/security-headers.ts) on everything it answers or passes.
  *
  * Next.js 16 answers a path it cannot percent-decode (`/%ZZ`, `/articles/%E0%A4%A`) by rendering a
  * 400 page through the Pages Router's `/_error`, which an App Router-only site does not have: the
@@ -19,13 +22,25 @@ const apiMethods: Record<string, string[]> = {
   '/api/revalidate': ['POST'],
 }
 
-const pageMethods = ['GET', 'HEAD']
+// POST: the booking form posts to its page (a Server Action); without JavaScript the browser's
+// plain form post carries no Next-Action header, only the action's id in the body.
+const pageMethods = ['GET', 'HEAD', 'POST']
 
 function badRequest(message: string): NextResponse {
   return new NextResponse(`${message}\n`, { status: 400, headers: plain })
 }
 
+const cmsOrigin = new URL(env.cmsUrl).origin
+/** Next.js's draft-mode cookie: in draft mode the CMS's admin may frame the page (Live Preview). */
+const draftModeCookie = '__prerender_bypass'
+
 export async function proxy(request: NextRequest): Promise<Response> {
+  const response = await check(request)
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy({ cmsOrigin, draft: request.cookies.has(draftModeCookie) }))
+  return response
+}
+
+async function check(request: NextRequest): Promise<Response> {
   const raw = request.nextUrl.pathname
   let path: string
   try {
@@ -40,9 +55,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
   const method = request.method.toUpperCase()
   const allowed = apiMethods[raw] ?? (raw.startsWith('/api/') ? undefined : pageMethods)
-  // Server Actions post to pages; the site has none today, but a form that uses one must still work.
-  const isServerAction = method === 'POST' && request.headers.has('next-action')
-  if (allowed && !allowed.includes(method) && !isServerAction) {
+  if (allowed && !allowed.includes(method)) {
     return new NextResponse(`This address does not accept ${method} requests. It accepts: ${allowed.join(', ')}.\n`, {
       status: 405,
       headers: { ...plain, Allow: allowed.join(', ') },

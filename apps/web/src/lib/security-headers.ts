@@ -1,5 +1,6 @@
 /**
- * The site's security headers, in one place (next.config.ts sends them on every response).
+ * The site's security headers, in one place: next.config.ts sends the fixed ones on every response,
+ * src/proxy.ts adds the Content-Security-Policy to every page and API response.
  *
  * Scripts: `'self' 'unsafe-inline'`, on purpose. Next.js streams each page's data as inline
  * `<script>self.__next_f.push(…)</script>` whose content differs per page and per deploy, so hashes
@@ -14,16 +15,13 @@
  * to the draft-mode cookie rather than granted to every page.
  */
 
-export interface SecurityHeaderOptions {
-  /** Origin of the CMS: images are served from it, and its admin frames previews. */
-  cmsOrigin: string
-  /** HSTS only for a production build (browsers ignore it over plain http anyway). */
-  production: boolean
-}
-
 type Header = { key: string; value: string }
 
-function contentSecurityPolicy(cmsOrigin: string, frameAncestors: string): string {
+/**
+ * The Content-Security-Policy of a response, set by src/proxy.ts at run time (it names the CMS's
+ * origin, which the site learns from CMS_URL when it starts, not when it is built).
+ */
+export function contentSecurityPolicy({ cmsOrigin, draft }: { cmsOrigin: string; draft: boolean }): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
@@ -35,26 +33,18 @@ function contentSecurityPolicy(cmsOrigin: string, frameAncestors: string): strin
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
+    `frame-ancestors ${draft ? cmsOrigin : "'none'"}`,
   ].join('; ')
 }
 
-function common({ production }: SecurityHeaderOptions): Header[] {
+/** The headers that never vary: next.config.ts sends them on every response, build files included. */
+export function fixedSecurityHeaders({ production }: { production: boolean }): Header[] {
   return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     // Nothing on the site uses these; no embedded page may either.
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+    // HSTS for a production build (browsers ignore it over plain http, so local runs are unaffected).
     ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }] : []),
   ]
-}
-
-/** Headers for a response to a visitor (no draft mode): nothing may frame the site. */
-export function publicSecurityHeaders(options: SecurityHeaderOptions): Header[] {
-  return [...common(options), { key: 'Content-Security-Policy', value: contentSecurityPolicy(options.cmsOrigin, "'none'") }]
-}
-
-/** Headers in draft mode: the CMS's admin may frame the page (Live Preview). */
-export function draftSecurityHeaders(options: SecurityHeaderOptions): Header[] {
-  return [...common(options), { key: 'Content-Security-Policy', value: contentSecurityPolicy(options.cmsOrigin, options.cmsOrigin) }]
 }

@@ -109,6 +109,11 @@ describe('a draft edit', () => {
     expect(draftSaved, 'needs the draft saved by the first test').toBe(true)
     await admin.goto(admin.url(), { waitUntil: 'load' })
     await editFormReady(admin)
+    // The site's CSP must let the admin frame it in draft mode, and nothing in the frame break it.
+    const cspViolations: string[] = []
+    admin.on('console', (message) => {
+      if (/Content Security Policy|Refused to (frame|display|load|execute)/i.test(message.text())) cspViolations.push(message.text())
+    })
     await admin.getByRole('button', { name: 'Live Preview', exact: true }).click()
     const frameElement = admin.locator('iframe#live-preview-iframe')
     await frameElement.waitFor()
@@ -133,6 +138,7 @@ describe('a draft edit', () => {
     console.log(`[e2e] live preview showed the typed title after ${Date.now() - typed} ms`)
     // Nothing was published: the public still sees the published title.
     await expectPublicSeesOnly(publishedTitle, liveTitle)
+    expect(cspViolations).toEqual([])
   })
 
   test('once published, the draft reaches the public site within a few seconds', async ({ onTestFailed }) => {

@@ -54,10 +54,18 @@ async function exchange(url: string): Promise<{ status: number; location: string
 const cookieHeader = (cookies: Map<string, string>) => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
 
 /** The page's <h1> and whether the preview bar is on it, for a browser holding `cookie`. */
-async function pageAs(path: string, cookie: string): Promise<{ h1: string | undefined; bar: boolean; cacheControl: string | null }> {
-  const page = await get(`${siteUrl}${path}`, { headers: { cookie } })
-  expect(page.status, path).toBe(200)
-  return { h1: h1Of(page.body), bar: page.body.includes('aria-label="Preview mode"'), cacheControl: page.headers.get('cache-control') }
+async function pageAs(
+  target: string,
+  cookie: string,
+): Promise<{ h1: string | undefined; bar: boolean; cacheControl: string | null; csp: string | null }> {
+  const page = await get(`${siteUrl}${target}`, { headers: { cookie } })
+  expect(page.status, target).toBe(200)
+  return {
+    h1: h1Of(page.body),
+    bar: page.body.includes('aria-label="Preview mode"'),
+    cacheControl: page.headers.get('cache-control'),
+    csp: page.headers.get('content-security-policy'),
+  }
 }
 
 function selfSigned(claims: Partial<PreviewClaims>, secret = previewSecret): string {
@@ -132,6 +140,9 @@ describe('the site exchanging a grant (GET /api/preview)', () => {
     const own = await pageAs(pathA, cookie)
     expect(own).toMatchObject({ h1: draftA, bar: true })
     expect(own.cacheControl).toMatch(/no-store/)
+    // In draft mode (only), the CMS's admin may frame the page for Live Preview.
+    expect(own.csp).toContain(`frame-ancestors ${new URL(cmsUrl).origin}`)
+    expect((await pageAs(pathA, '')).csp).toContain("frame-ancestors 'none'")
     // A grant is for one document: another service with a draft still shows its published version.
     expect((await pageAs(pathB, cookie)).h1).toBe(serviceB.name)
     // The public never sees the draft.

@@ -1,19 +1,17 @@
 'use client'
 
-import { RefreshRouteOnSave } from '@payloadcms/live-preview-react'
-import { useRouter } from 'next/navigation'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense } from 'react'
 
-/**
- * Inside the admin's Live Preview frame, re-renders the page (on the server, in draft mode) each
- * time the CMS saves the document, autosaves included. Rendered only in an editor's preview, so
- * published pages never load it. `cmsOrigin` is the only origin whose messages are obeyed.
- */
+// A chunk of its own, fetched only when rendered (an editor's preview): published pages carry this
+// small loader, not the listener or Payload's live preview library. React.lazy rather than
+// next/dynamic, whose loader code would add to every page.
+const LivePreviewListener = lazy(() => import('./LivePreviewListener').then((module) => ({ default: module.LivePreviewListener })))
+
+/** Refreshes the page when the CMS saves the previewed document (Live Preview); draft mode only. */
 export function LivePreviewRefresh({ cmsOrigin }: { cmsOrigin: string }) {
-  const router = useRouter()
-  const [framed, setFramed] = useState(false)
-  // Only in a frame (or a window the admin opened): elsewhere there is nobody to talk to.
-  useEffect(() => setFramed(window.parent !== window || Boolean(window.opener)), [])
-  if (!framed) return null
-  return <RefreshRouteOnSave refresh={() => router.refresh()} serverURL={cmsOrigin} />
+  return (
+    <Suspense fallback={null}>
+      <LivePreviewListener cmsOrigin={cmsOrigin} />
+    </Suspense>
+  )
 }
