@@ -5,7 +5,7 @@ import { bodyLimits } from '@/lib/request-guard/body'
 import { graphqlLimits } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { maxUploadBytes } from '@/collections/Media/limits'
-import { richText, unique } from './helpers/fixtures'
+import { currentReview, reviewerData, richText, unique } from './helpers/fixtures'
 import { rawRequest, sendTrickle } from './helpers/raw-http'
 import { graphql, rest, type ApiResponse, type Caller } from './helpers/rest'
 import { staffAccounts } from './helpers/staff'
@@ -41,12 +41,16 @@ const conditionIds: Array<number | string> = []
 beforeAll(async () => {
   const author = await rest('editor', 'POST', '/api/team', { name: unique('Hostile author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
   expect(author.status, author.text).toBe(201)
+  const reviewer = await rest('editor', 'POST', '/api/team', reviewerData())
+  expect(reviewer.status, reviewer.text).toBe(201)
+  const review = currentReview(reviewer.body.doc.id)
   for (let i = 0; i < 4; i++) {
     const condition = await rest('editor', 'POST', '/api/conditions', {
       name: unique('Fan-out condition'),
       summary: 'Summary.',
       whatItIs: richText('What it is.'),
       symptoms: [{ symptom: 'Ache' }],
+      ...review,
       _status: 'published',
     })
     expect(condition.status, condition.text).toBe(201)
@@ -59,6 +63,7 @@ beforeAll(async () => {
       body: richText('Body.'),
       author: author.body.doc.id,
       conditions: conditionIds,
+      ...review,
       _status: 'published',
     })
     expect(article.status, article.text).toBe(201)
