@@ -22,9 +22,14 @@ const apiMethods: Record<string, string[]> = {
   '/api/revalidate': ['POST'],
 }
 
-// POST: the booking form posts to its page (a Server Action); without JavaScript the browser's
-// plain form post carries no Next-Action header, only the action's id in the body.
-const pageMethods = ['GET', 'HEAD', 'POST']
+const pageMethods = ['GET', 'HEAD']
+/**
+ * Pages whose form posts back to them (a Server Action): with JavaScript off the browser's plain
+ * form post carries no Next-Action header, only the action's id in the body, so POST is allowed
+ * on these pages by address.
+ */
+const formPages = new Set(['/book'])
+const formPageMethods = ['GET', 'HEAD', 'POST']
 
 function badRequest(message: string): NextResponse {
   return new NextResponse(`${message}\n`, { status: 400, headers: plain })
@@ -54,7 +59,7 @@ async function check(request: NextRequest): Promise<Response> {
   }
 
   const method = request.method.toUpperCase()
-  const allowed = apiMethods[raw] ?? (raw.startsWith('/api/') ? undefined : pageMethods)
+  const allowed = apiMethods[raw] ?? (raw.startsWith('/api/') ? undefined : formPages.has(raw) ? formPageMethods : pageMethods)
   if (allowed && !allowed.includes(method)) {
     return new NextResponse(`This address does not accept ${method} requests. It accepts: ${allowed.join(', ')}.\n`, {
       status: 405,
