@@ -68,8 +68,9 @@ describe('uploads on S3-compatible storage (S3_BUCKET set)', () => {
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'on-s3.png')
     form.append('_payload', JSON.stringify({ alt: 'A test image stored on S3' }))
     const created = await fetch(`${cms.url}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
-    expect(created.status).toBe(201)
-    const { doc } = (await created.json()) as { doc: { id: number | string; filename: string; url: string; sizes: Record<string, { filename?: string | null }> } }
+    const text = await created.text()
+    expect(created.status, `${text}\n${cms.output().slice(-3000)}`).toBe(201)
+    const { doc } = JSON.parse(text) as { doc: { id: number | string; filename: string; url: string; sizes: Record<string, { filename?: string | null }> } }
 
     const keys = objectKeys()
     expect(keys).toContain(doc.filename)

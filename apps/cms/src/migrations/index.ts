@@ -1,5 +1,5 @@
 import * as migration_20261124_082245_initial from './20261124_082245_initial';
-import * as migration_20261130_192948_h10_perf from './20261130_192948_h10_perf';
+import * as migration_20261130_201935_h10_perf from './20261130_201935_h10_perf';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261124_082245_initial',
   },
   {
-    up: migration_20261130_192948_h10_perf.up,
-    down: migration_20261130_192948_h10_perf.down,
-    name: '20261130_192948_h10_perf'
+    up: migration_20261130_201935_h10_perf.up,
+    down: migration_20261130_201935_h10_perf.down,
+    name: '20261130_201935_h10_perf'
   },
 ];
