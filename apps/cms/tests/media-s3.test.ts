@@ -65,10 +65,7 @@ afterAll(async () => {
 })
 
 describe('uploads on S3-compatible storage (S3_BUCKET set)', () => {
-  // Not covered yet: serving the file back through /api/media/file/… answered 404 against s3rver
-  // (storage-s3 3.90.1 resolves the object key through its `_objectKey`/`prefix` fields); until that
-  // is understood, S3_BUCKET stays off in production (see apps/cms/.env.example).
-  it('stores an upload and its sizes in the bucket, not on local disk, and deletes it with the document', async () => {
+  it('stores an upload and its sizes in the bucket (not on local disk), serves it at the same URL, and deletes it with the document', async () => {
     const image = await pngBytes(800, 500)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'on-s3.png')
@@ -82,6 +79,12 @@ describe('uploads on S3-compatible storage (S3_BUCKET set)', () => {
     expect(keys).toContain(doc.filename)
     for (const size of Object.values(doc.sizes)) if (size.filename) expect(keys).toContain(size.filename)
     expect(readdirSync(localDir, { recursive: true })).toEqual([])
+
+    // Served by the CMS from the bucket, at the URL a local upload would have.
+    const file = await fetch(new URL(doc.url, cms.url))
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toContain('image/png')
+    expect(Buffer.from(await file.arrayBuffer()).equals(image)).toBe(true)
 
     const removed = await fetch(`${cms.url}/api/media/${doc.id}`, { method: 'DELETE', headers: { authorization: `JWT ${token}` } })
     expect(removed.status).toBe(200)
