@@ -5,7 +5,7 @@ export interface FrontCacheOptions {
   cmsUrl: string
   port?: number
   cmsPort?: number
-  /** Serve the expired copy while one request fetches the new one (default: wait behind the lock). */
+  /** Serve the expired copy while one request fetches the new one (default true; false: wait behind the lock). */
   staleWhileUpdating?: boolean
 }
 

@@ -5,7 +5,7 @@
 // service.
 //
 //   node deploy/nginx/front-cache.mjs [--site=http://127.0.0.1:3000] [--cms=http://127.0.0.1:3001]
-//        [--port=8080] [--cms-port=8081] [--stale-while-updating] [--print]
+//        [--port=8080] [--cms-port=8081] [--no-stale] [--print]
 //
 // Without --port a free port is picked. Everything nginx writes (config, cache, logs, pid) goes to
 // a temporary folder, removed on exit. Imported, `startFrontCache()` does the same and returns
@@ -39,11 +39,11 @@ const hostPort = (url) => {
 }
 
 /**
- * The configuration for these addresses. `staleWhileUpdating` serves the expired copy while one
- * request fetches the new one (higher throughput at expiry, up to one more second of staleness
- * after a publish); the default waits for the fresh copy behind the cache lock.
+ * The configuration for these addresses. `staleWhileUpdating` (the default, see the template's
+ * notes) serves the expired copy while one request fetches the new one; false makes every request
+ * wait behind the cache lock for the fresh copy (the bench compares both).
  */
-export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = false, hsts = false, accessLog = 'off' }) {
+export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off' }) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const values = {
     PREFIX: prefix,
@@ -69,7 +69,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
 }
 
 /** Starts nginx in the foreground; resolves once it answers. */
-export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = false } = {}) {
+export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true } = {}) {
   if (!existsSync(nginxPath)) {
     throw new Error(`nginx is not installed (${nginxPath} is missing). On Debian: apt-get install nginx (CI does this in .ci/run).`)
   }
@@ -136,7 +136,7 @@ if (isMain) {
     cmsUrl: arg('cms', 'http://127.0.0.1:3001'),
     port: arg('port') ? Number(arg('port')) : undefined,
     cmsPort: arg('cms-port') ? Number(arg('cms-port')) : undefined,
-    staleWhileUpdating: process.argv.includes('--stale-while-updating'),
+    staleWhileUpdating: !process.argv.includes('--no-stale'),
   }
   if (process.argv.includes('--print')) {
     process.stdout.write(

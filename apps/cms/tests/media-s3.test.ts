@@ -11,6 +11,7 @@ import { freePort, startProductionCms, type RunningServer } from './helpers/serv
 // npm package implementing the S3 REST API on local disk), on a free loopback port.
 const bucket = 'clinic-media'
 const s3Dir = mkdtempSync(path.join(tmpdir(), 'clinic-s3-'))
+const localDir = mkdtempSync(path.join(tmpdir(), 'clinic-s3-local-'))
 let s3: S3rver
 let cms: RunningServer
 let token = ''
@@ -32,6 +33,7 @@ beforeAll(async () => {
   cms = await startProductionCms({
     databaseUri: freshDatabaseUri('s3'),
     env: {
+      MEDIA_DIR: localDir,
       S3_BUCKET: bucket,
       S3_ENDPOINT: `http://127.0.0.1:${port}`,
       S3_REGION: 'us-east-1',
@@ -59,21 +61,24 @@ afterAll(async () => {
   await cms?.stop()
   await s3?.close()
   rmSync(s3Dir, { recursive: true, force: true })
+  rmSync(localDir, { recursive: true, force: true })
 })
 
 describe('uploads on S3-compatible storage (S3_BUCKET set)', () => {
-  it('stores an upload and its sizes in the bucket, serves it from the same URL, and deletes it with the document', async () => {
+  it('stores an upload and its sizes in the bucket (not on local disk), serves it at the same URL, and deletes it with the document', async () => {
     const image = await pngBytes(800, 500)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'on-s3.png')
     form.append('_payload', JSON.stringify({ alt: 'A test image stored on S3' }))
     const created = await fetch(`${cms.url}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
-    expect(created.status).toBe(201)
-    const { doc } = (await created.json()) as { doc: { id: number | string; filename: string; url: string; sizes: Record<string, { filename?: string | null }> } }
+    const text = await created.text()
+    expect(created.status, `${text}\n${cms.output().slice(-3000)}`).toBe(201)
+    const { doc } = JSON.parse(text) as { doc: { id: number | string; filename: string; url: string; sizes: Record<string, { filename?: string | null }> } }
 
     const keys = objectKeys()
     expect(keys).toContain(doc.filename)
     for (const size of Object.values(doc.sizes)) if (size.filename) expect(keys).toContain(size.filename)
+    expect(readdirSync(localDir, { recursive: true })).toEqual([])
 
     // Served by the CMS from the bucket, at the URL a local upload would have.
     const file = await fetch(new URL(doc.url, cms.url))

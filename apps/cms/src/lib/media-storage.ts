@@ -11,6 +11,9 @@ import { env } from '@/env'
 export function mediaStorage(): Plugin {
   return s3Storage({
     enabled: Boolean(env.s3),
+    // The plugin's fields (`prefix`, `_objectKey`) are in the schema with S3 on or off, so one set of
+    // migrations serves both and a site can move its uploads to S3 later without a schema change.
+    alwaysInsertFields: true,
     collections: { media: true },
     bucket: env.s3?.bucket ?? 'unused',
     config: env.s3

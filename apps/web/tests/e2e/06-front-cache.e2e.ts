@@ -33,6 +33,9 @@ describe('the front cache (nginx)', () => {
     const cached = await get(`${front.url}/`)
     expect(cached.status).toBe(200)
     expect(cached.headers.get('x-cache-status')).toBe('HIT')
+    // The flagship article too (a larger page).
+    await get(`${front.url}${articlePath}`)
+    expect((await get(`${front.url}${articlePath}`)).headers.get('x-cache-status')).toBe('HIT')
     const direct = await get(`${siteUrl}/`)
     expect(h1Of(cached.body)).toBe(h1Of(direct.body))
     for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy']) {

@@ -19,7 +19,8 @@ async function isMissingUpload(config: SanitizedConfig, method: string, apiPath:
   const match = /^\/([^/]+)\/file\/([^/]+)$/.exec(apiPath)
   if (method !== 'GET' || !match) return false
   const upload = config.collections.find((collection) => collection.slug === match[1])?.upload
-  if (!upload || typeof upload !== 'object' || !upload.staticDir) return false
+  // Uploads kept elsewhere (S3 storage sets disableLocalStorage) are answered by their own handler.
+  if (!upload || typeof upload !== 'object' || !upload.staticDir || upload.disableLocalStorage) return false
   const dir = path.resolve(upload.staticDir)
   const name = decodeURIComponent(match[2]!)
   // eslint-disable-next-line no-control-regex

@@ -132,7 +132,8 @@ export async function listArticlesPage(page: number): Promise<ArticlesPage> {
 export type SitemapDoc = { slug?: string | null; updatedAt: string }
 
 // Big pages: a sitemap reads every published document, and each page is one cached request.
-const sitemapReadSize = 500
+// The CMS gives an anonymous caller at most 100 documents a page (its request budget).
+const sitemapReadSize = 100
 
 /** Every published document of a collection (slug and date only), however many there are. */
 export async function listAllForSitemap(collection: SluggedCollection): Promise<SitemapDoc[]> {
