@@ -89,7 +89,9 @@ export async function submitBooking(_previous: BookingFormState, form: FormData)
   }
 
   const services = await listServices().catch(() => null)
-  const serviceId = values.preferredService === notSureService ? null : values.preferredService
+  // The CMS wants the id as it is (a number on SQLite, a string on MongoDB), so take it from the list.
+  const chosen = services?.find((service) => String(service.id) === values.preferredService)
+  const serviceId = values.preferredService === notSureService ? null : (chosen?.id ?? values.preferredService)
   const parsed = bookingRequestSchema.safeParse({
     ...values,
     preferredService: serviceId,
@@ -98,7 +100,7 @@ export async function submitBooking(_previous: BookingFormState, form: FormData)
   })
   const errors = parsed.success ? {} : bookingFieldErrors(parsed.error)
   if (values.preferredService === '') errors.preferredService = 'Choose a service, or "Not sure yet".'
-  else if (serviceId !== null && services && !services.some((service) => String(service.id) === serviceId)) {
+  else if (serviceId !== null && services && !chosen) {
     errors.preferredService = 'Choose one of the services in the list, or "Not sure yet".'
   }
   if (!parsed.success || Object.keys(errors).length > 0) return state({ errors })

@@ -48,11 +48,11 @@ function Result({ hit }: { hit: SearchHit }) {
   return (
     <li className="search-result">
       <span className="search-result__type">{typeLabels[document.type]}</span>
-      <h3>
+      <h2>
         <Link href={document.url}>
           <Highlighted text={document.title} terms={matchedTerms} />
         </Link>
-      </h3>
+      </h2>
       <p>
         <Highlighted text={excerpt(document, matchedTerms)} terms={matchedTerms} />
       </p>
