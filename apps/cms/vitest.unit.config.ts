@@ -11,6 +11,13 @@ export default defineConfig({
     environment: 'node',
     execArgv: ['--conditions=production'],
     include: ['src/**/*.test.ts'],
+    // What src/env.ts reads, fixed so no unit test depends on the machine's environment.
+    env: {
+      PAYLOAD_SECRET: 'unit-test-secret-that-is-long-enough-000000',
+      SITE_URL: 'http://site.test',
+      SITE_REVALIDATE_SECRET: 'unit-test-revalidate-secret',
+      SEED_ON_START: 'false',
+    },
     reporters: ['default'],
   },
 })
