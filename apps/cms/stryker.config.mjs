@@ -14,7 +14,8 @@ export default {
     'src/collections/Media/hooks/check-image-file.ts',
     'src/hooks/revalidate-site.ts',
   ],
-  ignorePatterns: ['.next', 'data', 'media', 'tests', '.turbo', 'reports'],
+  // Anchored to this folder: a bare "media" would also drop src/collections/Media.
+  ignorePatterns: ['/.next', '/data', '/media', '/tests', '/.turbo', '/reports'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   reporters: ['clear-text', 'progress'],

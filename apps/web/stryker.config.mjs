@@ -15,7 +15,7 @@ export default {
     'src/lib/seo/json-ld.ts',
     'src/lib/announcement.ts',
   ],
-  ignorePatterns: ['.next', '.next-*', 'tests', 'bench', '.turbo', 'reports'],
+  ignorePatterns: ['/.next', '/.next-*', '/tests', '/bench', '/.turbo', '/reports'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   reporters: ['clear-text', 'progress'],
