@@ -199,6 +199,15 @@ describe('where', () => {
     expect(only(get('where[author][in]=5&where[author][equals]=x')).path).toBe('where.author.equals')
   })
 
+  it('a list given as keyed values (in[a]=1&in[b]=2) is checked item by item', () => {
+    expect(get('where[author][in][a]=1&where[author][in][b]=2').problems).toEqual([])
+    expect(only(get('where[author][in][a]=1&where[author][in][b]=x')).message).toContain('“x”')
+  })
+
+  it('a paging value given as a list is refused, not a crash', () => {
+    expect(only(get('limit[]=5')).message).toBe('limit must be a whole number from 0 to 1000; got “5”.')
+  })
+
   it('reports only the first wrong item of a list', () => {
     expect(get('where[author][in]=a,b,c').problems).toHaveLength(1)
   })
