@@ -8,7 +8,8 @@ export default defineConfig({
     // Lexical's plain builds: its `*.node.mjs` entries (top-level `await import()`) can deadlock
     // Node 20's ESM loader. See scripts/run-ts.mjs.
     execArgv: ['--conditions=production'],
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Unit tests (src/) run on their own config, without servers: vitest.unit.config.ts.
+    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     // Each file boots Payload on its own database; two at a time suits a two-core machine.
     maxWorkers: 2,

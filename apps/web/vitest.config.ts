@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // What src/env.ts reads, fixed so no unit test depends on the machine's environment.
+    env: { REVALIDATE_SECRET: 'unit-test-revalidate-secret', PREVIEW_SECRET: 'unit-test-preview-secret', SITE_URL: 'http://site.test' },
   },
 })

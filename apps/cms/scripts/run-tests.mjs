@@ -25,6 +25,17 @@ function runSuite(label, env, files = []) {
 }
 
 const outcomes = []
+// Unit tests (pure functions, no server): once, before the integration runs, unless the caller
+// named particular test files.
+if (extraArgs.length === 0) {
+  console.log('\n━━ CMS unit tests ━━')
+  const report = path.join(repoDir, '.test-results', 'cms-unit.json')
+  const unit = spawnSync(process.execPath, [vitest, 'run', '-c', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: appDir,
+    stdio: 'inherit',
+  })
+  outcomes.push(['unit tests', unit.status ?? 1])
+}
 if (only.includes('sqlite')) {
   outcomes.push(['SQLite (embedded)', runSuite('SQLite (embedded)', { TEST_DATABASE: 'sqlite' })])
 }
@@ -47,8 +58,7 @@ if (only.includes('mongodb')) {
   if (uri) {
     const label = flavour === 'ferretdb' ? 'MongoDB wire protocol (FerretDB 1.24)' : 'MongoDB (MONGODB_TEST_URI)'
     try {
-      // Unit tests do not touch the database: the second run is the integration suite only.
-      outcomes.push([label, runSuite(label, { TEST_DATABASE: 'mongodb', MONGODB_TEST_URI: uri, TEST_MONGODB_FLAVOUR: flavour }, ['tests/'])])
+      outcomes.push([label, runSuite(label, { TEST_DATABASE: 'mongodb', MONGODB_TEST_URI: uri, TEST_MONGODB_FLAVOUR: flavour })])
     } finally {
       await ferret?.stop()
     }

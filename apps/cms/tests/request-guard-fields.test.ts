@@ -167,6 +167,14 @@ describe.each(collections.map((collection) => collection.slug))('%s', (collectio
       const paths = (refused.body?.errors?.[0]?.data?.errors ?? []).map((problem: { path: string }) => problem.path)
       expect(paths, what).toContain(`where.${query.path}.${operator}`)
     }
+    if (bad !== '') {
+      // Every type: a nested object where one value belongs (where[_status][equals][x]=1).
+      checked++
+      const nestedUrl = `/api/${collection}?where[${query.path}][equals][x]=1`
+      const nested = await rest('admin', 'GET', nestedUrl)
+      expect(nested.status, `a nested object for ${query.type} ${query.path}: ${nestedUrl} → ${nested.status} ${nested.text.slice(0, 300)}`).toBe(400)
+      expect(nested.body?.errors?.[0]?.message ?? '', nestedUrl).toContain(fieldName)
+    }
   })
 })
 

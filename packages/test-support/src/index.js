@@ -17,7 +17,7 @@ const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 export function recordCases(suite, cases, note = '') {
   const dir = path.join(repoDir, '.test-results', 'cases')
   mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, `${suite.replace(/[^\w.-]+/g, '-')}.json`), JSON.stringify({ suite, cases, note }))
+  writeFileSync(path.join(dir, `${suite.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')}.json`), JSON.stringify({ suite, cases, note }))
 }
 
 /** A free TCP port on loopback, chosen by the OS. */

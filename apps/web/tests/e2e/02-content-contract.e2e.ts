@@ -279,14 +279,17 @@ describe('content contract', () => {
           const order = await page.evaluate(() => {
             const heading = [...document.querySelectorAll('main h2')]
             const safety = heading.find((h) => /safety/i.test(h.textContent ?? ''))
-            const steps = document.querySelector('main ol')
+            const stepsHeading = heading.find((h) => /^steps$/i.test((h.textContent ?? '').trim()))
+            const steps = stepsHeading?.closest('section')?.querySelector('ol') ?? null
             const region = safety?.closest('aside, section') ?? safety?.parentElement
             return {
               safetyText: region?.textContent ?? '',
+              hasSteps: Boolean(steps && steps.children.length > 0),
               before: Boolean(region && steps && region.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING),
             }
           })
           for (const note of routeType.safetyBeforeSteps!(doc)) expect(squash(order.safetyText)).toContain(squash(note))
+          expect(order.hasSteps, 'a numbered list of steps under “Steps”').toBe(true)
           expect(order.before, 'the safety notes come before the numbered steps').toBe(true)
         })
       }
