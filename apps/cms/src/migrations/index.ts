@@ -1,5 +1,6 @@
 import * as migration_20261124_082245_initial from './20261124_082245_initial';
 import * as migration_20261130_200322_combined from './20261130_200322_combined';
+import * as migration_20261130_204545_merged_followups from './20261130_204545_merged_followups';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261130_200322_combined.up,
     down: migration_20261130_200322_combined.down,
-    name: '20261130_200322_combined'
+    name: '20261130_200322_combined',
+  },
+  {
+    up: migration_20261130_204545_merged_followups.up,
+    down: migration_20261130_204545_merged_followups.down,
+    name: '20261130_204545_merged_followups'
   },
 ];

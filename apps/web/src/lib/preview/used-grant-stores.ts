@@ -29,10 +29,15 @@ export class MemoryGrantStore implements UsedGrantStore {
   }
 }
 
+/** The two commands the store needs, typed once for node-redis's client. */
+type RedisGrantClient = {
+  set: (key: string, value: string, options: { NX: true; PXAT: number }) => Promise<unknown>
+  close?: () => Promise<unknown>
+  quit?: () => Promise<unknown>
+}
+
 export class RedisGrantStore implements UsedGrantStore {
-  private client:
-    | Promise<{ set: (key: string, value: string, options: { NX: true; PXAT: number }) => Promise<unknown>; close: () => Promise<unknown> }>
-    | undefined
+  private client: Promise<RedisGrantClient> | undefined
 
   constructor(private readonly url: string) {}
 
@@ -41,7 +46,7 @@ export class RedisGrantStore implements UsedGrantStore {
       const client = createClient({ url: this.url })
       client.on('error', (error: unknown) => console.error('[preview] Redis error:', error))
       await client.connect()
-      return client
+      return client as unknown as RedisGrantClient
     })
     return this.client
   }
@@ -55,6 +60,9 @@ export class RedisGrantStore implements UsedGrantStore {
 
   /** Closes the connection (tests; a server keeps it for its lifetime). */
   async close(): Promise<void> {
-    if (this.client) await (await this.client).close()
+    if (!this.client) return
+    const client = await this.client
+    // node-redis 4 (the version the shared cache handler needs) calls it quit(); 5 calls it close().
+    await (client.close ?? client.quit)?.call(client)
   }
 }
