@@ -36,6 +36,9 @@ const schema = z.object({
   BOOKING_LIMIT_PER_SOURCE: z.coerce.number().int().min(1).max(1000).default(8),
   BOOKING_LIMIT_TOTAL: z.coerce.number().int().min(1).max(100000).default(200),
   BOOKING_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  // How many reverse proxies in front of the site append to X-Forwarded-For (the shipped nginx
+  // front cache is one). 0: the header is ignored, since any client can write it.
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -100,6 +103,7 @@ export const env = {
     if (raw.BOOKING_API_KEY) return raw.BOOKING_API_KEY
     return raw.NODE_ENV === 'production' ? undefined : devBookingApiKey
   },
+  trustedProxies: raw.TRUSTED_PROXY,
   booking: {
     limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,
     limitTotal: raw.BOOKING_LIMIT_TOTAL,

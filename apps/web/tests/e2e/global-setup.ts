@@ -120,6 +120,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         REVALIDATE_SECRET: revalidateSecret,
         PREVIEW_SECRET: previewSecret,
         BOOKING_API_KEY: bookingApiKey,
+        // The specs send X-Forwarded-For as the front cache would, to act as distinct visitors.
+        TRUSTED_PROXY: '1',
       },
       logFile: path.join(logDir, 'site.log'),
     })

@@ -4,6 +4,7 @@ import { bookingConsent, bookingFieldErrors, bookingLimits, bookingRequestSchema
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { env } from '@/env'
+import { clientAddress } from '@/lib/client-address'
 import { listServices } from '@/lib/cms/queries'
 import { formShownAt, issueFormToken, newIdempotencyKey } from '@/lib/booking/form-token'
 import { consumeBookingAttempt } from '@/lib/booking/rate-limit'
@@ -17,10 +18,9 @@ function textField(form: FormData, name: string, max: number): string {
   return typeof value === 'string' ? value.slice(0, max + 50) : ''
 }
 
-/** The source address: the first hop a proxy in front of the site (nginx) reports, else the socket's. */
+/** The source address the booking limits count (see lib/client-address: X-Forwarded-For only behind TRUSTED_PROXY). */
 async function sourceAddress(): Promise<string> {
-  const list = await headers()
-  return (list.get('x-forwarded-for')?.split(',')[0] ?? list.get('x-real-ip') ?? 'unknown').trim().slice(0, 64)
+  return clientAddress(await headers(), env.trustedProxies)
 }
 
 async function clinicPhone(): Promise<string | undefined> {
