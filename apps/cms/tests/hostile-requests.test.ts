@@ -1,10 +1,12 @@
 import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
+import { recordCases } from '@clinic/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bodyLimits } from '@/lib/request-guard/body'
 import { graphqlLimits } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { maxUploadBytes } from '@/collections/Media/limits'
+import { testDatabase } from './helpers/database'
 import { currentReview, reviewerData, richText, unique } from './helpers/fixtures'
 import { rawRequest, sendTrickle } from './helpers/raw-http'
 import { graphql, rest, type ApiResponse, type Caller } from './helpers/rest'
@@ -22,6 +24,7 @@ const count = () => cases++
 
 afterAll(() => {
   console.log(`hostile requests: ${cases} cases checked`)
+  recordCases(`hostile requests (${testDatabase})`, cases, 'cost bounds, bodies, method override, malformed input, methods, uploads, headers')
 })
 
 function expectClientError(response: { status: number; text?: string; body?: unknown }, status: number | [number, number], what: string) {

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
+import { recordCases } from '@clinic/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentData, reviewerData, supportingDocs, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
+import { testDatabase } from './helpers/database'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 import { rest } from './helpers/rest'
 
@@ -33,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.log(`update semantics: ${cases} cases checked`)
+  recordCases(`update semantics (${testDatabase})`, cases, 'content collections × REST, GraphQL and Local API updates of live documents')
 })
 
 async function publishedWithAutosave(collection: (typeof collections)[number]) {
