@@ -4,15 +4,15 @@ import { adminLogin } from './support/admin'
 import { desktop, launchBrowser } from './support/browser'
 import { docBySlug } from './support/cms'
 import { e2e } from './support/context'
-import { expectNoPositiveTabindex, expectVisibleFocus, focused, pressAndNavigate, tabTo } from './support/keyboard'
+import { expectNoPositiveTabindex, expectVisibleFocus, focused, pressAndNavigate, tabTo, tabToFieldAndType } from './support/keyboard'
 
 /**
  * Health content people can trust, and every visitor task done with the keyboard alone.
  *
  * The tasks below drive the site only through `page.keyboard.press`, checking at every stop that
  * the focus is visible (a computed outline or box shadow) and moves forward in document order.
- * Each task is one test built from the helpers in support/keyboard.ts; the search and booking
- * tasks are added the same way once those pages exist (see the end of this file).
+ * Each task is one test built from the helpers in support/keyboard.ts: read an article, find and
+ * print an exercise, search the site, and send an appointment request.
  */
 
 const { cmsUrl, siteUrl, editor } = e2e()
@@ -209,7 +209,91 @@ describe('every visitor task by keyboard alone, with the focus always visible', 
     expect(await page.locator('.steps > li').count()).toBeGreaterThanOrEqual(3)
   })
 
-  // Search and booking (h8-search-book) join here as two more tests built the same way:
-  //   search: tabToFieldAndType(page, "Search", "sciatica") → Enter → tabTo a result → Enter;
-  //   book:   tabTo the "Book" link → Enter → tabToFieldAndType for each field → Space on consent → Enter to send.
+  test('search from the header: a misspelt "siatica" finds the sciatica hub, and Enter opens it', async () => {
+    await page.goto(`${siteUrl}/`)
+    await expectNoPositiveTabindex(page)
+
+    const box = await tabToFieldAndType(page, 'Search the site', 'siatica')
+    expect(box.id).toBe('header-search')
+    await pressAndNavigate(page, 'Enter', '/search')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('siatica')
+    await expectNoPositiveTabindex(page)
+
+    // Skip the header (its menu links to the sciatica hub too), then Tab to the hub among the results.
+    await page.keyboard.press('Tab')
+    const skip = await focused(page)
+    expect(skip.name).toBe('Skip to main content')
+    expectVisibleFocus(skip, 'the skip link on the results page')
+    await page.keyboard.press('Enter')
+    const result = await tabTo(page, (state) => state.href === '/conditions/sciatica', 'the sciatica result')
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.search-result')))).toBe(true)
+    expect(result.name).toMatch(/sciatica/i)
+    await pressAndNavigate(page, 'Enter', '/conditions/sciatica')
+    expect((await page.locator('h1').innerText()).trim()).toMatch(/^sciatica/i)
+  })
+
+  test('send an appointment request: every field by keyboard, a mistake fixed through the error summary, then the confirmation', async () => {
+    // The form allows a few requests per source address: this test has its own, as the booking spec's tests do.
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': '198.51.100.41' })
+    const email = `kit.keyboard.${Date.now().toString(36)}@example.com`
+    const serviceText = () => page.locator('#preferredService option:checked').innerText()
+    const consentTicked = () => page.locator('#consent').isChecked()
+
+    await page.goto(`${siteUrl}/`)
+    await tabTo(page, (state) => state.name === 'Book' && state.href === '/book', 'the "Book" link in the header')
+    await pressAndNavigate(page, 'Enter', '/book')
+    // The form refuses a request sent quicker than a person fills it in (BOOKING_MIN_FILL_SECONDS, 3 s by default).
+    const formShownAt = Date.now()
+    await expectNoPositiveTabindex(page)
+
+    await tabToFieldAndType(page, 'Your name', 'Kit Keyboard')
+    await tabToFieldAndType(page, 'Email address', email.replace('@', ' at '))
+    await tabToFieldAndType(page, 'Phone number (optional)', '+1 250 555 0177')
+    // A closed <select>: typing the start of an option's name picks it, as does ArrowDown.
+    const service = await tabTo(page, (state) => state.tag === 'select' && state.name === 'Service you are interested in', 'the service list')
+    expectVisibleFocus(service, 'the service list')
+    await page.keyboard.type('Deep')
+    expect(await serviceText()).toBe('Deep tissue massage')
+    await page.keyboard.press('ArrowDown')
+    expect(await serviceText()).not.toBe('Deep tissue massage')
+    await page.keyboard.press('ArrowUp')
+    expect(await serviceText()).toBe('Deep tissue massage')
+    await tabToFieldAndType(page, 'Days and times that suit you', 'Weekday mornings before 11')
+    await tabToFieldAndType(page, 'Anything we should know before we call? (optional)', 'Stiff shoulders from desk work.')
+    const consent = await tabTo(page, (state) => state.id === 'consent', 'the consent checkbox')
+    expectVisibleFocus(consent, 'the consent checkbox')
+    await page.keyboard.press('Space')
+    expect(await consentTicked()).toBe(true)
+
+    // Send with the mistyped email: the error summary takes the focus, visibly, and names the one problem.
+    const send = await tabTo(page, (state) => state.tag === 'button' && state.name === 'Send request', 'the "Send request" button')
+    expectVisibleFocus(send, 'the send button')
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, formShownAt + 3300 - Date.now())))
+    await page.keyboard.press('Enter')
+    await page.locator('.error-summary').waitFor()
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), undefined, { timeout: 10_000 })
+    const summary = await focused(page)
+    expectVisibleFocus(summary, 'the error summary')
+    expect(summary.name).toContain('Enter an email address in the form name@example.com.')
+    expect(await page.locator('.error-summary a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['#email'])
+
+    // Its link moves the focus to the email field, which still holds what was typed.
+    const summaryLink = await tabTo(page, (state) => state.href === '#email', 'the link in the error summary', 3)
+    expect(summaryLink.name).toMatch(/^Email address:/)
+    await page.keyboard.press('Enter')
+    const emailField = await focused(page)
+    expect(emailField.id).toBe('email')
+    expectVisibleFocus(emailField, 'the email field, from the error summary')
+    expect(await page.locator('#email').inputValue()).toBe(email.replace('@', ' at '))
+
+    // Fix it, check the rest was kept, and send again from the button.
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(email)
+    expect(await page.locator('#name').inputValue()).toBe('Kit Keyboard')
+    expect(await serviceText()).toBe('Deep tissue massage')
+    expect(await consentTicked()).toBe(true)
+    await tabTo(page, (state) => state.tag === 'button' && state.name === 'Send request', 'the "Send request" button, again')
+    await pressAndNavigate(page, 'Enter', '/book/thanks')
+    expect(await page.locator('h1').innerText()).toContain('we received your request')
+  })
 })
