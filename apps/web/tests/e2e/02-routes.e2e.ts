@@ -79,7 +79,18 @@ describe('every seeded route', () => {
       // The page's own JSON-LD, not just the clinic's (which the layout puts on every page).
       const types = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => {
         const data: unknown = JSON.parse(text)
-        return [data, ...((data as { '@graph'?: unknown[] })['@graph'] ?? [])].flat().map((item) => (item as { '@type'?: string })['@type'])
+        // Every type the page declares, nested ones included (an exercise page is a MedicalWebPage
+        // whose mainEntity is the ExercisePlan; a condition page is about its MedicalCondition).
+        const found: string[] = []
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) return node.forEach(walk)
+          if (!node || typeof node !== 'object') return
+          const type = (node as { '@type'?: unknown })['@type']
+          if (typeof type === 'string') found.push(type)
+          Object.values(node).forEach(walk)
+        }
+        walk(data)
+        return found
       })
       expect(types, `JSON-LD of ${path}`).toContain(jsonLd)
       expect(errors, `console errors on ${path}`).toEqual([])
