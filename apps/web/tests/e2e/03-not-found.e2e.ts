@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { collectConsoleErrors, desktop, h1Text, launchBrowser } from './support/browser'
 import { e2e } from './support/context'
-import { get } from './support/site'
+import { get, h1Of } from './support/site'
 
 const { siteUrl } = e2e()
 
@@ -30,12 +30,39 @@ describe('an unknown address', () => {
       // The site's layout (header with navigation, footer), not a bare framework page.
       expect(await page.getByRole('banner').getByRole('link').count()).toBeGreaterThan(2)
       expect(await page.getByRole('contentinfo').count()).toBe(1)
-      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toMatch(/noindex/)
+      // Next.js's not-found boundary adds its own robots tag in the browser: every one says noindex.
+      const robots = await page.locator('meta[name="robots"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content')))
+      expect(robots.length).toBeGreaterThan(0)
+      for (const content of robots) expect(content).toMatch(/noindex/)
       // Chrome reports the 404 document itself as a failed load; nothing else may fail.
       expect(errors.filter((error) => !error.includes(`(${siteUrl}${path})`))).toEqual([])
     } finally {
       await context.close()
     }
+  })
+
+  // Without JavaScript (a crawler, a text browser, a failed script load) the 404 page must be in the
+  // HTML itself. Next.js renders a page's `notFound()` as an empty error document (`<html
+  // id="__next_error__">`) with the message only inside the script payload: this reads the markup a
+  // browser would show before any script runs.
+  test.for([...unknown, '/articles/page/9999'])('%s answers 404 with the message, search form and links in its HTML, no script needed', async (path) => {
+    const response = await get(`${siteUrl}${path}`)
+    expect(response.status).toBe(404)
+    const markup = response.body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    expect(markup).not.toContain('__next_error__')
+    expect(h1Of(markup)).toBe('We could not find that page')
+    expect(markup).toContain('The page may have moved, or the address may have a typing mistake.')
+    const main = markup.slice(markup.indexOf('<main'), markup.indexOf('</main>'))
+    const form = /<form\b[^>]*role="search"[^>]*>([\s\S]*?)<\/form>/.exec(main)
+    expect(form?.[0]).toMatch(/action="\/search"/)
+    expect(form?.[1]).toMatch(/<input\b[^>]*id="not-found-search"[^>]*name="q"/)
+    for (const [href, text] of [['/', 'Go to the home page'], ['/services', 'See our massage services'], ['/articles', 'Read our articles'], ['/book', 'Book an appointment']]) {
+      expect(main).toMatch(new RegExp(`<a\\b[^>]*href="${href}"[^>]*>${text}</a>`))
+    }
+    // Title and robots stay in the document head.
+    const head = markup.slice(0, markup.indexOf('</head>'))
+    expect(head).toMatch(/<title>[^<]*not found[^<]*<\/title>/i)
+    expect(head).toMatch(/<meta name="robots" content="[^"]*noindex/)
   })
 
   test('asking again still gives 404 (a cached miss stays a 404)', async () => {

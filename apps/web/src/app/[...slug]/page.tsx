@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { needsAllServices, PageBlocks } from '@/components/blocks/PageBlocks'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 import { getPage, listServices } from '@/lib/cms/queries'
 import { currencyFor } from '@/lib/format'
 import { metadataFor, siteSettings } from '@/lib/site'
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata never fails the page: without the CMS the page's own error message is shown instead.
   const page = slug ? await getPage(slug).catch(() => undefined) : null
   if (page === undefined) return {}
-  if (!page || !slug) return { title: 'Page not found' }
+  if (!page || !slug) return notFoundMetadata
   return metadataFor({
     title: page.meta?.title || page.title,
     description: page.meta?.description || `${page.title}`,
@@ -35,9 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CmsPage({ params }: Props) {
   const slug = pageSlug((await params).slug)
-  if (!slug) notFound()
+  if (!slug) return <NotFoundPage />
   const [page, settings] = await Promise.all([getPage(slug), siteSettings()])
-  if (!page) notFound()
+  if (!page) return <NotFoundPage />
   const allServices = needsAllServices(page.layout) ? await listServices() : []
   const startsWithHero = page.layout[0]?.blockType === 'hero'
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import { CardSection } from '@/components/CardSection'
 import { Link } from '@/components/Link'
-import { notFound } from 'next/navigation'
 import { CmsImage } from '@/components/CmsImage'
 import { MedicalReview } from '@/components/health/MedicalReview'
 import { References } from '@/components/health/References'
@@ -20,6 +19,7 @@ import { imageSource } from '@/lib/media'
 import { medicalWebPage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { socialImagePath } from '@/lib/og/social-image'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata never fails the page: without the CMS the page's own error message is shown instead.
   const article = await getArticle(slug).catch(() => undefined)
   if (article === undefined) return {}
-  if (!article) return { title: 'Article not found' }
+  if (!article) return { ...notFoundMetadata, title: 'Article not found' }
   return metadataFor({
     title: article.meta?.title || article.title,
     description: article.meta?.description || article.excerpt,
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
   const [article, settings] = await Promise.all([getArticle(slug), siteSettings()])
-  if (!article) notFound()
+  if (!article) return <NotFoundPage />
 
   const author = populated(article.author)
   const services = populatedList(article.relatedServices)

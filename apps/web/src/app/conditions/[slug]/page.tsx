@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { CardSection } from '@/components/CardSection'
 import { MedicalReview } from '@/components/health/MedicalReview'
 import { RedFlags } from '@/components/health/RedFlags'
@@ -19,6 +18,7 @@ import { currencyFor } from '@/lib/format'
 import { conditionPage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { socialImagePath } from '@/lib/og/social-image'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata never fails the page: without the CMS the page's own error message is shown instead.
   const condition = await getCondition(slug).catch(() => undefined)
   if (condition === undefined) return {}
-  if (!condition) return { title: 'Condition not found' }
+  if (!condition) return { ...notFoundMetadata, title: 'Condition not found' }
   return metadataFor({
     title: condition.meta?.title || condition.name,
     description: condition.meta?.description || condition.summary,
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConditionPage({ params }: Props) {
   const { slug } = await params
   const [condition, settings] = await Promise.all([getCondition(slug), siteSettings()])
-  if (!condition) notFound()
+  if (!condition) return <NotFoundPage />
 
   const services = populatedList(condition.relatedServices)
   const exercises = populatedList(condition.relatedExercises)

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/Link'
-import { notFound } from 'next/navigation'
 import { CmsImage } from '@/components/CmsImage'
 import { MedicalReview } from '@/components/health/MedicalReview'
 import { PrintButton } from '@/components/health/PrintButton'
@@ -17,6 +16,7 @@ import { imageSource } from '@/lib/media'
 import { exercisePage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { socialImagePath } from '@/lib/og/social-image'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata never fails the page: without the CMS the page's own error message is shown instead.
   const exercise = await getExercise(slug).catch(() => undefined)
   if (exercise === undefined) return {}
-  if (!exercise) return { title: 'Exercise not found' }
+  if (!exercise) return { ...notFoundMetadata, title: 'Exercise not found' }
   return metadataFor({
     title: exercise.meta?.title || exercise.name,
     description: exercise.meta?.description || exercise.summary,
@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExercisePage({ params }: Props) {
   const { slug } = await params
   const [exercise, settings] = await Promise.all([getExercise(slug), siteSettings()])
-  if (!exercise) notFound()
+  if (!exercise) return <NotFoundPage />
 
   const path = `/exercises/${slug}`
   const image = typeof exercise.image === 'object' && exercise.image ? exercise.image : undefined

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/Link'
-import { notFound } from 'next/navigation'
 import { ButtonLink } from '@/components/ButtonLink'
 import { CmsImage } from '@/components/CmsImage'
 import { JsonLdScript } from '@/components/JsonLdScript'
@@ -15,6 +14,7 @@ import { imageSource } from '@/lib/media'
 import { service as serviceJsonLd } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { socialImagePath } from '@/lib/og/social-image'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata never fails the page: without the CMS the page's own error message is shown instead.
   const service = await getService(slug).catch(() => undefined)
   if (service === undefined) return {}
-  if (!service) return { title: 'Service not found' }
+  if (!service) return { ...notFoundMetadata, title: 'Service not found' }
   return metadataFor({
     title: service.meta?.title || service.name,
     description: service.meta?.description || service.summary,
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params }: Props) {
   const { slug } = await params
   const [service, settings] = await Promise.all([getService(slug), siteSettings()])
-  if (!service) notFound()
+  if (!service) return <NotFoundPage />
 
   const currency = currencyFor(settings?.address.country)
   const bookingUrl = service.bookingUrl || settings?.bookingUrl || '/book'

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
-import { notFound, permanentRedirect } from 'next/navigation'
+import { permanentRedirect } from 'next/navigation'
+import { NotFoundPage, notFoundMetadata } from '@/components/site/NotFound'
 import { listArticlesPage } from '@/lib/cms/queries'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { ArticleArchive, archivePath } from '../../_components/ArticleArchive'
@@ -18,7 +19,10 @@ function pageNumber(raw: string): number | undefined {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const n = pageNumber((await params).number)
-  if (!n) return { title: 'Page not found' }
+  if (!n) return notFoundMetadata
+  // Past the last page: the same request's CMS read as the page's own (deduplicated by Next.js).
+  const page = await listArticlesPage(n).catch(() => undefined)
+  if (page?.articles.length === 0) return notFoundMetadata
   return metadataFor({
     title: `Articles, page ${n}`,
     description: `Older plain-language articles on pain, tension and recovery (page ${n}).`,
@@ -28,9 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlesArchivePage({ params }: Props) {
   const n = pageNumber((await params).number)
-  if (!n) notFound()
+  if (!n) return <NotFoundPage />
   if (n === 1) permanentRedirect('/articles')
   const [page, settings] = await Promise.all([listArticlesPage(n), siteSettings()])
-  if (page.articles.length === 0) notFound()
+  if (page.articles.length === 0) return <NotFoundPage />
   return <ArticleArchive page={page} bookingUrl={settings?.bookingUrl ?? '/book'} />
 }
