@@ -1,5 +1,14 @@
+import { createRequire } from 'node:module'
 import type { NextConfig } from 'next'
 import { env } from './src/env'
+import { fixedSecurityHeaders } from './src/lib/security-headers'
+
+// With REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router) holds the rendered
+// pages and the CMS reads for every site instance, and one tag purge (a publish) reaches them all.
+// Without it, Next.js's own cache: memory, then disk under the build folder. Read at `next start`.
+const sharedCache: Partial<NextConfig> = env.redisUrl
+  ? { cacheHandler: createRequire(import.meta.url).resolve('@trieb.work/nextjs-turbo-redis-cache') }
+  : {}
 
 const cms = new URL(env.cmsUrl)
 
@@ -31,12 +40,20 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   async headers() {
     return [
+      // Security headers on every response (src/lib/security-headers.ts; the CSP is set by src/proxy.ts).
+      { source: '/:path*', headers: fixedSecurityHeaders({ production: env.nodeEnv === 'production' }) },
       {
         // Everything but build assets (immutable, own headers), optimised images (own headers) and
         // the API routes (each says no-store itself).
-        source: '/:path((?!_next/static/|_next/image|api/).*)',
+        source: '/:path((?!_next/static/|_next/image|api/|book$).*)',
         missing: [{ type: 'cookie', key: draftModeCookie }],
         headers: [{ key: 'Cache-Control', value: publicPageCacheControl }],
+      },
+      {
+        // The booking form: each render carries its own one-time key, and the answer to a post
+        // carries what the visitor typed. Never stored by any cache.
+        source: '/book',
+        headers: [{ key: 'Cache-Control', value: draftCacheControl }],
       },
       {
         source: '/:path((?!_next/static/).*)',
@@ -46,6 +63,14 @@ const nextConfig: NextConfig = {
     ]
   },
   distDir: env.distDir,
+  // Rendered pages and CMS reads are cached in memory (an LRU of this size), never written to disk:
+  // the default cache handler otherwise writes ~7 files (~41 KB) under .next/ for every distinct
+  // URL rendered, unknown slugs' 404s included, and never removes them, so anyone could fill the
+  // disk by asking for made-up addresses. Pages prerendered by the build are still read from disk.
+  // A custom cacheHandler (a shared Redis cache) replaces both settings with its own bounds.
+  cacheMaxMemorySize: 64 * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
+  ...sharedCache,
   reactStrictMode: true,
   // The site and the CMS live in one monorepo: trace files from the workspace root.
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,

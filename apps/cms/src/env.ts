@@ -40,8 +40,30 @@ const schema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === 'true')),
   SEED_ADMIN_EMAIL: z.email().optional(),
-  SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters (the password policy)' }).optional(),
   MEDIA_DIR: z.string().trim().optional(),
+  // The API key the seed gives the site's booking service account (the site's BOOKING_API_KEY).
+  // Development defaults to the site's development key; production seeds none unless set.
+  SEED_BOOKING_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  // How often the CMS looks for due jobs (scheduled publishing). Five fields (minute …), or six
+  // with seconds first: the end-to-end tests use every second.
+  JOBS_AUTORUN_CRON: z
+    .string()
+    .trim()
+    .default('* * * * *')
+    .refine((value) => /^[\d*/,-]+( [\d*/,-]+){4,5}$/.test(value), {
+      message: 'must be a cron expression of 5 fields ("* * * * *": every minute) or 6 with seconds first ("*/2 * * * * *")',
+    }),
+  // Uploads on S3-compatible storage (AWS S3, Cloudflare R2, MinIO, Garage…) instead of MEDIA_DIR.
+  S3_BUCKET: z.string().trim().optional().transform((value) => (value ? value : undefined)),
+  S3_REGION: z.string().trim().default('us-east-1'),
+  S3_ENDPOINT: z.url({ message: 'must be the storage service address, e.g. https://s3.eu-west-1.amazonaws.com' }).optional().or(z.literal('').transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
   // Outgoing email (password resets, booking notifications). Without SMTP_HOST emails are written
   // to the CMS's log instead of being sent: fine for development, a warning in production.
   SMTP_HOST: z.string().trim().optional().transform((value) => (value ? value : undefined)),
@@ -54,6 +76,21 @@ const schema = z.object({
   SMTP_PASS: z.string().optional(),
   EMAIL_FROM_ADDRESS: z.email({ message: 'must be an email address, e.g. hello@clinic.example' }).default('no-reply@clinic.example'),
   EMAIL_FROM_NAME: z.string().trim().min(1).default('Willowbank Clinic'),
+  // Login throttling: counters in Redis when set (several CMS instances share them), else in memory.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^rediss?:\/\//.test(value), { message: 'must start with redis:// or rediss://' }),
+  // How many reverse proxies in front of the CMS append to X-Forwarded-For. 0 (default): the
+  // header is ignored and the client is the TCP peer.
+  TRUSTED_PROXY: z.coerce
+    .number({ message: 'must be a whole number of proxies (0, 1, 2…)' })
+    .int({ message: 'must be a whole number of proxies (0, 1, 2…)' })
+    .min(0)
+    .max(10)
+    .default(0),
 })
 
 function describeIssues(error: z.ZodError): string {
@@ -120,8 +157,23 @@ export const env = {
   appRoot,
   databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
   payloadSecret: resolveSecret(),
-  /** Where uploaded images are stored (local disk); S3-compatible storage is a later step. */
+  /** Cron for Payload's in-process job runner (scheduled publishing and unpublishing). */
+  jobsAutorunCron: raw.JOBS_AUTORUN_CRON,
+  /** Where uploaded images are stored on local disk (unless `s3` is set). */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
+  /** S3-compatible storage for uploads, when S3_BUCKET is set; credentials may also come from the AWS SDK's own chain. */
+  s3: raw.S3_BUCKET
+    ? {
+        bucket: raw.S3_BUCKET,
+        region: raw.S3_REGION,
+        endpoint: raw.S3_ENDPOINT,
+        forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+        credentials:
+          raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: raw.S3_ACCESS_KEY_ID, secretAccessKey: raw.S3_SECRET_ACCESS_KEY }
+            : undefined,
+      }
+    : undefined,
   siteUrl: raw.SITE_URL,
   cmsOrigins: resolveCmsOrigins(),
   // Shared with the site (its REVALIDATE_SECRET / PREVIEW_SECRET). Development uses the same fixed
@@ -141,8 +193,13 @@ export const env = {
       }
     : undefined,
   emailFrom: { address: raw.EMAIL_FROM_ADDRESS, name: raw.EMAIL_FROM_NAME },
+  /** Shared store for login throttling; undefined keeps the counters in this process. */
+  redisUrl: raw.REDIS_URL,
+  /** Reverse proxies in front of the CMS whose X-Forwarded-For entries are believed (0: none). */
+  trustedProxies: raw.TRUSTED_PROXY,
   /** Dev start-up seeds an empty database unless told otherwise; production never does by itself. */
   seedOnStart: raw.SEED_ON_START ?? raw.NODE_ENV === 'development',
+  seedBookingApiKey: raw.SEED_BOOKING_API_KEY ?? (raw.NODE_ENV === 'production' ? undefined : 'dev-booking-api-key-development-only'),
   seedAdmin: {
     email: raw.SEED_ADMIN_EMAIL,
     password: raw.SEED_ADMIN_PASSWORD,

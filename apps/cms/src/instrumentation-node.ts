@@ -5,6 +5,12 @@
 try {
   const { assertServerEnv } = await import('@/env')
   assertServerEnv()
+  // Malformed paths and forbidden methods get a 4xx before Next.js can turn them into a 500.
+  const { installHttpFilter } = await import('@/lib/http-filter')
+  installHttpFilter()
+  // Login throttling needs each request's TCP peer, which route handlers cannot see otherwise.
+  const { installPeerAddressHeader } = await import('@/lib/rate-limit/client-address')
+  await installPeerAddressHeader()
 } catch (error) {
   console.error(`\n${(error as Error).message}\n`)
   process.exit(1)

@@ -10,8 +10,10 @@ import { Articles } from '@/collections/Articles'
 import { Conditions } from '@/collections/Conditions'
 import { Exercises } from '@/collections/Exercises'
 import { Media } from '@/collections/Media'
-import { maxUploadBytes } from '@/collections/Media/limits'
+import { maxImagePixels, maxUploadBytes } from '@/collections/Media/limits'
 import { Pages } from '@/collections/Pages'
+import { ServiceAccounts } from '@/collections/ServiceAccounts'
+import { redirects } from '@/collections/Redirects'
 import { Services } from '@/collections/Services'
 import { Team } from '@/collections/Team'
 import { Users } from '@/collections/Users'
@@ -20,9 +22,17 @@ import { Announcement } from '@/globals/Announcement'
 import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
+import { emailReviewsDue, weeklyQueue } from '@/jobs/email-reviews-due'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
+import { mediaStorage } from '@/lib/media-storage'
 import { onInit } from '@/lib/on-init'
+import { requestBudgetRule } from '@/lib/graphql-cost'
+import { limits } from '@/lib/request-guard/check-request'
+import { userIsAdmin } from '@/access'
+import { previewGrantEndpoint } from '@/lib/preview'
+import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { siteUrlOf } from '@/lib/site-url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -32,8 +42,16 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Clinic CMS' },
+    components: {
+      views: {
+        goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
+        reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
+      },
+      afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink', '@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
+      beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+    },
   },
-  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users],
+  collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
   editor: lexicalEditor(),
   secret: env.payloadSecret,
@@ -41,12 +59,24 @@ export default buildConfig({
   serverURL: env.serverUrl,
   email: emailAdapter(),
   db: databaseAdapter(env.databaseUri),
-  sharp,
+  // Every image Payload decodes (resizing, focal point) is refused past the pixel limit.
+  sharp: Object.assign(
+    (input?: Parameters<typeof sharp>[0], options?: sharp.SharpOptions) => sharp(input as never, { limitInputPixels: maxImagePixels, ...options }),
+    sharp,
+  ) as unknown as typeof sharp,
   upload: { limits: { fileSize: maxUploadBytes } },
-  cors: [env.siteUrl],
-  csrf: [...env.cmsOrigins, new URL(env.siteUrl).origin],
-  graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-  maxDepth: 5,
+  // No CORS and no CSRF allowance for the site's origin: the site reads the CMS from its server
+  // (no browser involved) and live preview is the admin framing the site (postMessage), so no
+  // script on the public site can act with an editor's login.
+  cors: [],
+  csrf: [...env.cmsOrigins],
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    maxComplexity: 1000,
+    validationRules: (args) => [requestBudgetRule(args.variableValues)],
+  },
+  maxDepth: limits.maxDepth,
   defaultDepth: 1,
   telemetry: false,
   typescript: {
@@ -58,11 +88,24 @@ export default buildConfig({
   },
   hooks: { afterError: [clientErrorsAs400] },
   jobs: {
-    // Runs scheduled publishing; the CMS is a long-running server, so it polls every minute.
-    autoRun: env.nodeEnv === 'test' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    access: { run: ({ req }) => Boolean(req.user) },
+    // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
+    access: { run: ({ req }) => userIsAdmin(req.user) },
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue],
+    // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
+    // (every minute unless told otherwise). A due job publishes through the Local API, so the same
+    // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).
+    // The weekly queue holds the medical-review reminder (its own schedule says when).
+    autoRun:
+      env.nodeEnv === 'test'
+        ? []
+        : [
+            { cron: env.jobsAutorunCron, queue: 'default', limit: 20 },
+            { cron: '*/10 * * * *', queue: weeklyQueue, limit: 5 },
+          ],
   },
   plugins: [
+    redirects,
+    mediaStorage(),
     seoPlugin({
       // SEO fields carry no field access of their own, so marketers may edit them everywhere.
       collections: [...contentCollections],
@@ -72,11 +115,14 @@ export default buildConfig({
         const title = (doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name
         return title ? String(title) : ''
       },
+      // The snippet preview shows the page's real address on the site.
+      generateURL: ({ collectionSlug, doc }) => siteUrlOf(collectionSlug, (doc as { slug?: unknown }).slug),
       generateDescription: ({ doc }) => {
         const d = doc as { excerpt?: string; summary?: string }
         return String(d.excerpt ?? d.summary ?? '')
       },
     }),
   ],
+  endpoints: [previewGrantEndpoint],
   onInit,
 })

@@ -11,8 +11,9 @@ import { bootPayload, shutdownPayload } from './helpers/payload'
  * access control on, as that user, against real documents.
  */
 
-type Role = 'anonymous' | 'editor' | 'marketer' | 'admin'
-const roles: Role[] = ['anonymous', 'editor', 'marketer', 'admin']
+/** `booking service` is the site's booking form account (an API key on a service account). */
+type Role = 'anonymous' | 'booking service' | 'editor' | 'marketer' | 'admin'
+const roles: Role[] = ['anonymous', 'booking service', 'editor', 'marketer', 'admin']
 const contentCollections = ['articles', 'services', 'exercises', 'conditions', 'pages', 'team'] as const
 type ContentCollection = (typeof contentCollections)[number]
 type DocState = 'draft' | 'published'
@@ -23,7 +24,7 @@ type ContentOperation = (typeof contentOperations)[number]
 /** What SPEC allows, written out as a table rather than derived from the access functions. */
 function contentAllowed(role: Role, collection: ContentCollection, operation: ContentOperation, state: DocState): boolean {
   if (role === 'admin' || role === 'editor') return true
-  if (role === 'anonymous') return operation === 'read' && state === 'published'
+  if (role === 'anonymous' || role === 'booking service') return operation === 'read' && state === 'published'
   // marketer: reads everything; writes pages; edits SEO and schedules/publishes everywhere.
   if (collection === 'pages') return true
   return ['read', 'readVersions', 'update SEO', 'publish'].includes(operation)
@@ -31,10 +32,11 @@ function contentAllowed(role: Role, collection: ContentCollection, operation: Co
 
 let payload: Payload
 let support: SupportingDocs
-const users = {} as Record<Exclude<Role, 'anonymous'>, TypedUser>
+const users = {} as Record<Exclude<Role, 'anonymous' | 'booking service'>, TypedUser>
+let bookingService: TypedUser
 let cases = 0
 
-const asUser = (role: Role) => (role === 'anonymous' ? undefined : users[role])
+const asUser = (role: Role) => (role === 'anonymous' ? undefined : role === 'booking service' ? bookingService : users[role])
 
 beforeAll(async () => {
   payload = await bootPayload('access-matrix')
@@ -47,6 +49,12 @@ beforeAll(async () => {
     })
     users[role] = { ...user, collection: 'users' } as TypedUser
   }
+  const account = await payload.create({
+    collection: 'service-accounts',
+    overrideAccess: true,
+    data: { name: 'Matrix booking form', purpose: 'booking', enableAPIKey: true, apiKey: 'matrix-booking-key-0123456789' },
+  })
+  bookingService = { ...account, collection: 'service-accounts' } as unknown as TypedUser
 })
 
 afterAll(async () => {
@@ -179,6 +187,7 @@ describe.each(contentCollections)('%s', (collection) => {
 describe('media', () => {
   const allowed: Record<Role, Record<'create' | 'read' | 'update' | 'delete', boolean>> = {
     anonymous: { create: false, read: true, update: false, delete: false },
+    'booking service': { create: false, read: true, update: false, delete: false },
     editor: { create: true, read: true, update: true, delete: true },
     marketer: { create: true, read: true, update: true, delete: true },
     admin: { create: true, read: true, update: true, delete: true },
@@ -223,11 +232,21 @@ describe('media', () => {
 describe('appointment-requests (personal data)', () => {
   const allowed: Record<Role, Record<'create' | 'read' | 'update status' | 'update personal data' | 'delete', boolean>> = {
     anonymous: { create: false, read: false, 'update status': false, 'update personal data': false, delete: false },
+    // The site's booking form: it files requests and can do nothing else with them.
+    'booking service': { create: true, read: false, 'update status': false, 'update personal data': false, delete: false },
     editor: { create: false, read: true, 'update status': true, 'update personal data': false, delete: false },
     marketer: { create: false, read: false, 'update status': false, 'update personal data': false, delete: false },
     admin: { create: true, read: true, 'update status': true, 'update personal data': true, delete: true },
   }
-  const requestData = () => ({ name: 'Sam Patient', email: 'sam@example.com', phone: '555 0100', consent: true, message: 'Lower back pain.' })
+  const requestData = () => ({
+    name: 'Sam Patient',
+    email: 'sam@example.com',
+    phone: '555 0100',
+    preferredTimes: 'Weekday mornings',
+    consent: true,
+    consentVersion: '2026-11-30',
+    message: 'Lower back pain.',
+  })
   describe.each(roles)('as %s', (role) => {
     it.each(['create', 'read', 'update status', 'update personal data', 'delete'] as const)('%s', async (operation) => {
       cases++
@@ -264,7 +283,7 @@ describe('users', () => {
   const operations = ['create', 'read own', 'read other', 'update own', 'update other', 'change own role', 'delete other'] as const
   const allowed = (role: Role, operation: (typeof operations)[number]) => {
     if (role === 'admin') return true
-    if (role === 'anonymous') return false
+    if (role === 'anonymous' || role === 'booking service') return false
     return operation === 'read own' || operation === 'update own'
   }
   describe.each(roles)('as %s', (role) => {
@@ -276,7 +295,7 @@ describe('users', () => {
         overrideAccess: true,
         data: { email: `${unique('other').replace(/\W/g, '')}@example.com`, password: 'other-password-1', name: 'Other', role: 'editor' },
       })
-      const self = role === 'anonymous' ? undefined : users[role]
+      const self = role === 'anonymous' || role === 'booking service' ? undefined : users[role]
       let happened: boolean
       switch (operation) {
         case 'create':
@@ -333,6 +352,107 @@ describe('users', () => {
           break
       }
       expect(happened, `${role} ${operation}`).toBe(allowed(role, operation))
+    })
+  })
+})
+
+describe('service-accounts (API keys for the site)', () => {
+  const operations = ['create', 'read', 'update', 'delete'] as const
+  describe.each(roles)('as %s', (role) => {
+    it.each(operations)('%s', async (operation) => {
+      cases++
+      const user = asUser(role)
+      const target = await payload.create({
+        collection: 'service-accounts',
+        overrideAccess: true,
+        data: { name: unique('Account'), purpose: 'booking' },
+      })
+      let happened: boolean
+      if (operation === 'create') {
+        happened = await attempt(async () =>
+          Boolean(await payload.create({ collection: 'service-accounts', user, overrideAccess: false, data: { name: unique('New account'), purpose: 'booking' } })),
+        )
+      } else if (operation === 'read') {
+        happened = await attempt(async () => (await payload.findByID({ collection: 'service-accounts', id: target.id, user, overrideAccess: false })).id === target.id)
+      } else if (operation === 'update') {
+        const name = unique('Renamed')
+        await attempt(async () => Boolean(await payload.update({ collection: 'service-accounts', id: target.id, user, overrideAccess: false, data: { name } })))
+        happened = (await payload.findByID({ collection: 'service-accounts', id: target.id, overrideAccess: true })).name === name
+      } else {
+        await attempt(async () => Boolean(await payload.delete({ collection: 'service-accounts', id: target.id, user, overrideAccess: false })))
+        happened = (await payload.count({ collection: 'service-accounts', overrideAccess: true, where: { id: { equals: target.id } } })).totalDocs === 0
+      }
+      expect(happened, `${role} ${operation} service account`).toBe(role === 'admin')
+    })
+  })
+})
+
+describe('redirects', () => {
+  const operations = ['create', 'read live', 'read switched off', 'read note and target', 'update', 'delete'] as const
+  type Operation = (typeof operations)[number]
+  /** Marketers and admins manage redirects, editors read them, the site (anonymous) reads live ones and only what it applies. */
+  const allowed = (role: Role, operation: Operation): boolean => {
+    if (role === 'marketer' || role === 'admin') return true
+    if (role === 'editor') return operation.startsWith('read')
+    return operation === 'read live'
+  }
+  let published: { id: number | string }
+  beforeAll(async () => {
+    published = await makeDoc('articles', 'published')
+  })
+  const path = () => `/${unique('old').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  const toArticle = (id: number | string) => ({ type: 'reference', reference: { relationTo: 'articles', value: id } })
+  const makeRedirect = (targetId = published.id) =>
+    payload.create({ collection: 'redirects', overrideAccess: true, data: { from: path(), to: toArticle(targetId), type: '301', note: 'Old campaign' } as never })
+
+  describe.each(roles)('as %s', (role) => {
+    it.each(operations)('%s', async (operation) => {
+      cases++
+      const user = asUser(role)
+      let happened: boolean
+      switch (operation) {
+        case 'create':
+          happened = await attempt(async () =>
+            Boolean(await payload.create({ collection: 'redirects', user, overrideAccess: false, data: { from: path(), to: toArticle(published.id), type: '302' } as never })),
+          )
+          break
+        case 'read live':
+        case 'read switched off': {
+          let targetId = published.id
+          if (operation === 'read switched off') {
+            // Its target is unpublished after the redirect was made: the redirect then leads nowhere.
+            targetId = (await makeDoc('articles', 'published')).id
+          }
+          const redirect = await makeRedirect(targetId)
+          if (operation === 'read switched off') await payload.update({ collection: 'articles', id: targetId, overrideAccess: true, data: { _status: 'draft' } as never })
+          happened = await attempt(async () => {
+            const { docs } = await payload.find({ collection: 'redirects', user, overrideAccess: false, where: { id: { equals: redirect.id } } })
+            return docs.length === 1
+          })
+          break
+        }
+        case 'read note and target': {
+          const redirect = await makeRedirect()
+          happened = await attempt(async () => {
+            const found = (await payload.findByID({ collection: 'redirects', id: redirect.id, user, overrideAccess: false })) as { note?: string; to?: unknown }
+            return found.note === 'Old campaign' && Boolean(found.to)
+          })
+          break
+        }
+        case 'update': {
+          const redirect = await makeRedirect()
+          await attempt(async () => Boolean(await payload.update({ collection: 'redirects', id: redirect.id, user, overrideAccess: false, data: { type: '302' } as never })))
+          happened = (await payload.findByID({ collection: 'redirects', id: redirect.id, overrideAccess: true })).type === '302'
+          break
+        }
+        case 'delete': {
+          const redirect = await makeRedirect()
+          await attempt(async () => Boolean(await payload.delete({ collection: 'redirects', id: redirect.id, user, overrideAccess: false })))
+          happened = (await payload.count({ collection: 'redirects', overrideAccess: true, where: { id: { equals: redirect.id } } })).totalDocs === 0
+          break
+        }
+      }
+      expect(happened, `${role} ${operation} redirects`).toBe(allowed(role, operation))
     })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import { graphql, rest } from './helpers/rest'
-import { richText, unique } from './helpers/fixtures'
+import { currentReview, reviewerData, richText, unique } from './helpers/fixtures'
 
 /**
  * A draft must never reach an anonymous reader. Staff make real documents over REST on the
@@ -17,17 +17,18 @@ const collections = [
 ] as const
 
 let authorId: number | string
+let reviewerId: number | string
 
 function dataFor(slug: string, title: string): Record<string, unknown> {
   switch (slug) {
     case 'articles':
-      return { title, excerpt: 'Summary.', body: richText('Body.'), author: authorId }
+      return { title, excerpt: 'Summary.', body: richText('Body.'), author: authorId, ...currentReview(reviewerId) }
     case 'services':
       return { name: title, summary: 'Summary.', description: richText('Description.'), pressureLevel: 'light', durations: [{ minutes: 60, price: 90 }] }
     case 'exercises':
-      return { name: title, summary: 'Summary.', targetArea: 'Hips', difficulty: 'beginner', steps: [{ instruction: 'Sit.' }], frequency: 'Daily', safetyNotes: 'Go gently.' }
+      return { name: title, summary: 'Summary.', targetArea: 'Hips', difficulty: 'beginner', steps: [{ instruction: 'Sit.' }], frequency: 'Daily', safetyNotes: 'Go gently.', ...currentReview(reviewerId) }
     case 'conditions':
-      return { name: title, summary: 'Summary.', whatItIs: richText('What it is.'), symptoms: [{ symptom: 'Pain' }] }
+      return { name: title, summary: 'Summary.', whatItIs: richText('What it is.'), symptoms: [{ symptom: 'Pain' }], ...currentReview(reviewerId) }
     case 'pages':
       return { title, layout: [{ blockType: 'hero', heading: 'Hello' }] }
     default:
@@ -39,6 +40,9 @@ beforeAll(async () => {
   const author = await rest('editor', 'POST', '/api/team', { name: unique('Author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
   expect(author.status).toBe(201)
   authorId = author.body.doc.id
+  const reviewer = await rest('editor', 'POST', '/api/team', reviewerData())
+  expect(reviewer.status, reviewer.text).toBe(201)
+  reviewerId = reviewer.body.doc.id
 })
 
 describe.each(collections)('$slug', ({ slug, gql, gqlOne, title: titleField }) => {

@@ -71,4 +71,28 @@ describe('demo seed', () => {
       expect(Boolean(exercise.holdSeconds || exercise.reps)).toBe(true)
     }
   })
+
+  it('gives every health page a current review by a clinician, its sources, and a reading grade of 9 or lower', async () => {
+    for (const collection of ['articles', 'conditions', 'exercises'] as const) {
+      const { docs } = await payload.find({ collection, depth: 1, limit: 100, overrideAccess: false })
+      expect(docs.length).toBeGreaterThan(0)
+      for (const doc of docs) {
+        const label = `${collection}/${doc.slug}`
+        const reviewer = doc.medicalReviewer
+        expect(typeof reviewer === 'object' && reviewer?.clinicalCredentials?.length, `${label}: reviewer with a clinical credential`).toBeTruthy()
+        const reviewedAt = new Date(String(doc.reviewedAt))
+        expect(reviewedAt.getTime(), `${label}: reviewed in the past`).toBeLessThan(Date.now())
+        expect(new Date(String(doc.nextReviewDue)).getTime(), `${label}: next review still ahead`).toBeGreaterThan(Date.now())
+        expect(doc.sources?.length, `${label}: sources`).toBeGreaterThan(0)
+        for (const source of doc.sources ?? []) {
+          expect(source.title && source.publisher && source.accessedAt, `${label}: source ${source.title}`).toBeTruthy()
+        }
+        expect(doc.readingGrade, `${label}: reading grade`).toBeTypeOf('number')
+        expect(doc.readingGrade!, `${label}: reading grade ${doc.readingGrade}`).toBeLessThanOrEqual(9)
+      }
+    }
+    const { docs: [sciatica] } = await payload.find({ collection: 'conditions', where: { slug: { equals: 'sciatica' } }, depth: 0, overrideAccess: false })
+    const publishers = (sciatica?.sources ?? []).map((source: { title: string; publisher: string }) => `${source.publisher}: ${source.title}`)
+    expect(publishers).toEqual(expect.arrayContaining(['NHS: Sciatica', expect.stringMatching(/^National Institute for Health and Care Excellence \(NICE\): .*NG59/)]))
+  })
 })

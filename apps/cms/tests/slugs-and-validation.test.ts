@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentData, pngBytes, richText, svgBytes, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
+import { contentData, pngBytes, reviewerData, richText, svgBytes, titleFieldOf, unique, type SupportingDocs } from './helpers/fixtures'
 import { rest } from './helpers/rest'
 
 const contentCollections = ['articles', 'services', 'exercises', 'conditions', 'pages', 'team'] as const
@@ -44,7 +44,9 @@ describe.each(contentCollections)('slugs of %s', (collection) => {
   beforeAll(async () => {
     const author = await rest('editor', 'POST', '/api/team', { name: unique('Author'), jobTitle: 'RMT', bio: 'Bio.', _status: 'published' })
     expect(author.status, author.text).toBe(201)
-    support = { teamId: author.body.doc.id }
+    const reviewer = await rest('editor', 'POST', '/api/team', reviewerData())
+    expect(reviewer.status, reviewer.text).toBe(201)
+    support = { teamId: author.body.doc.id, reviewerId: reviewer.body.doc.id }
   })
   const count = async (slug: string) => {
     const response = await rest('editor', 'GET', `/api/${collection}/count?where[slug][equals]=${encodeURIComponent(slug)}&draft=true`)

@@ -16,7 +16,7 @@
 // The CMS runs on a fresh seeded SQLite database in a temporary folder; both apps listen on free
 // loopback ports and are stopped by their PIDs whatever happens.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +24,11 @@ import { auditMedian, startChromium } from './lib/lighthouse.mjs'
 import { pageWeight } from './lib/page-weight.mjs'
 import { freePort, run, start, stopAll, waitUntilUp } from './lib/processes.mjs'
 import { login, publishLatency } from './lib/publish.mjs'
+import { searchLatency } from './lib/search.mjs'
+import { hasWrk, rssMb, wrk, wrkPath } from './lib/load.mjs'
+import { restAtScale } from './lib/scale.mjs'
+import { startStaticNginx } from './lib/static-nginx.mjs'
+import { nginxPath, startFrontCache } from '../../../deploy/nginx/front-cache.mjs'
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cmsDir = path.resolve(webDir, '../cms')
@@ -39,6 +44,9 @@ const args = Object.fromEntries(
 )
 const lighthouseRuns = Number(args['lighthouse-runs'] ?? 3)
 const publishRuns = Number(args['publish-runs'] ?? 20)
+const wrkSeconds = Number(args['wrk-seconds'] ?? 10)
+const soakRequests = Number(args['soak-requests'] ?? 50_000)
+const skip = new Set(String(args.skip ?? '').split(',').filter(Boolean))
 
 const pages = [
   { name: 'home', path: '/', lighthouse: true },
@@ -195,6 +203,110 @@ async function main() {
     })
   }
 
+  const missing = []
+  if (!hasWrk()) missing.push(`wrk (${wrkPath}; Debian package wrk)`)
+  if (!existsSync(nginxPath)) missing.push(`nginx (${nginxPath}; Debian package nginx)`)
+  const canLoad = missing.length === 0
+  const throughput = []
+  const publishVia = {}
+  let noCms
+  let memory
+  let scale
+  const modules = {}
+
+  if (canLoad && !skip.has('throughput')) {
+    log(`throughput: wrk -c 32, ${wrkSeconds} s each: the site alone, behind the front cache (both settings), nginx serving the same bytes`)
+    const locked = await startFrontCache({ siteUrl, cmsUrl, staleWhileUpdating: false })
+    const stale = await startFrontCache({ siteUrl, cmsUrl, staleWhileUpdating: true })
+    const loadPages = pages.filter((page) => ['home', 'article', 'articles'].includes(page.name))
+    const files = {}
+    for (const page of loadPages) files[page.path] = await (await fetch(new URL(page.path, siteUrl))).text()
+    const ceiling = await startStaticNginx(files)
+    try {
+      for (const page of loadPages) {
+        const alone = await wrk(new URL(page.path, siteUrl).toString(), { seconds: wrkSeconds })
+        const front = await wrk(new URL(page.path, locked.url).toString(), { seconds: wrkSeconds })
+        const frontStale = await wrk(new URL(page.path, stale.url).toString(), { seconds: wrkSeconds })
+        const bytes = await wrk(new URL(page.path, ceiling.url).toString(), { seconds: wrkSeconds })
+        throughput.push({ name: page.name, path: page.path, alone, front, frontStale, ceiling: bytes })
+      }
+      if (publishRuns > 0) {
+        const token = await login(cmsUrl, admin.email, admin.password)
+        for (const [name, front] of [['front cache (lock only, no stale)', locked], ['front cache as shipped (stale while updating)', stale]]) {
+          log(`measuring publish → visible through the ${name}`)
+          publishVia[name] = await publishLatency({
+            cmsUrl,
+            siteUrl: front.url,
+            token,
+            slug: 'sciatica-and-massage',
+            pagePath: '/articles/sciatica-and-massage',
+            runs: publishRuns,
+          })
+        }
+      }
+    } finally {
+      await Promise.all([locked.stop(), stale.stop(), ceiling.stop()])
+    }
+  }
+
+  if (canLoad && !skip.has('soak')) {
+    let served = throughput.reduce((sum, row) => sum + row.alone.total, 0)
+    log(`memory: loading the site until it has served ${soakRequests} requests (${served} so far)`)
+    const soakPaths = pages.map((page) => page.path)
+    for (let i = 0; served < soakRequests; i += 1) {
+      served += (await wrk(new URL(soakPaths[i % soakPaths.length], siteUrl).toString(), { seconds: 5 })).total
+    }
+    memory = { requests: served, siteRssMb: rssMb(site.pid), cmsRssMb: rssMb(cms.pid) }
+  }
+
+  if (canLoad && !skip.has('no-cms-build')) {
+    const noCmsDir = '.next/bench-no-cms'
+    log(`building the site again with the CMS unreachable (${path.join('apps/web', noCmsDir)}), as CI does`)
+    const deadCms = `http://127.0.0.1:${await freePort()}`
+    try {
+      await run('site build without CMS', process.execPath, [nextBin(webDir), 'build'], {
+        cwd: webDir,
+        env: { ...siteEnv, NEXT_DIST_DIR: noCmsDir, CMS_URL: deadCms },
+      })
+    } finally {
+      if (nextEnv !== undefined) writeFileSync(nextEnvFile, nextEnv)
+    }
+    const port = await freePort()
+    const url = `http://127.0.0.1:${port}`
+    const other = start('site (built without CMS)', process.execPath, [nextBin(webDir), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: webDir,
+      env: { ...siteEnv, NEXT_DIST_DIR: noCmsDir, SITE_URL: url },
+    })
+    try {
+      await waitUntilUp(other, `${url}/robots.txt`)
+      const first = await fetch(`${url}/`)
+      await first.arrayBuffer()
+      const second = await fetch(`${url}/`)
+      await second.arrayBuffer()
+      const home = await wrk(`${url}/`, { seconds: wrkSeconds })
+      const withCms = throughput.find((row) => row.name === 'home')?.alone ?? (await wrk(`${siteUrl}/`, { seconds: wrkSeconds }))
+      noCms = { firstCache: first.headers.get('x-nextjs-cache'), secondCache: second.headers.get('x-nextjs-cache'), home, withCms }
+    } finally {
+      await other.stop()
+    }
+  }
+
+  const modulesDir = path.join(webDir, 'bench', 'modules')
+  if (existsSync(modulesDir)) {
+    // Other parts of the project add their own measurements here (issue 8: search latency): a
+    // module exports `name` and `measure({ siteUrl, cmsUrl })`, which returns rows for a table.
+    for (const file of readdirSync(modulesDir).filter((name) => name.endsWith('.mjs')).sort()) {
+      const mod = await import(path.join(modulesDir, file))
+      log(`measuring ${mod.name ?? file}`)
+      modules[mod.name ?? file] = await mod.measure({ siteUrl, cmsUrl })
+    }
+  }
+
+  if (!skip.has('scale')) {
+    log('REST reads at 100 and 10,000 articles (rows added to the throwaway database; last, as it changes the lists)')
+    scale = await restAtScale({ cmsUrl, cmsDir, cmsEnv })
+  }
+
   // The figures.
   console.log('')
   console.log(`Site build against the live CMS: ${buildSeconds.toFixed(0)} s`)
@@ -253,8 +365,71 @@ async function main() {
         `(the PATCH itself: p50 ${publish.patchP50.toFixed(0)} ms)`,
     )
   }
+  await searchLatency()
+  if (missing.length > 0) console.log(`\nNot measured (missing here; the bench installs nothing): ${missing.join(', ')}`)
+  const ms = (value) => Number(value.toFixed(1))
+  const ratio = (a, b) => Number((a / b).toFixed(2))
+  if (throughput.length > 0) {
+    console.log('')
+    console.log(`Requests/s, wrk -c 32 -d ${wrkSeconds}s (one machine, everything on it; ratios to nginx serving the same bytes):`)
+    console.table(
+      Object.fromEntries(
+        throughput.map((row) => [
+          row.name,
+          {
+            'site alone': Math.round(row.alone.rps),
+            'front (lock only)': Math.round(row.front.rps),
+            'front cache (shipped)': Math.round(row.frontStale.rps),
+            'nginx same bytes': Math.round(row.ceiling.rps),
+            'site/nginx': ratio(row.alone.rps, row.ceiling.rps),
+            'front/nginx': ratio(row.frontStale.rps, row.ceiling.rps),
+            'front p99 ms': ms(row.frontStale.p99Ms),
+            'site p50 ms': ms(row.alone.p50Ms),
+            'non-2xx': row.alone.non2xx + row.front.non2xx,
+          },
+        ]),
+      ),
+    )
+  }
+  for (const [name, p] of Object.entries(publishVia)) {
+    console.log(`Publish → visible through the ${name}: p50 ${p.p50.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms, max ${p.max.toFixed(0)} ms`)
+  }
+  if (noCms) {
+    console.log('')
+    console.log(
+      `Home, site built while the CMS was down: ${Math.round(noCms.home.rps)} req/s (p50 ${ms(noCms.home.p50Ms)} ms) vs ` +
+        `${Math.round(noCms.withCms.rps)} built with the CMS up: ${ratio(noCms.home.rps, noCms.withCms.rps)}×; ` +
+        `x-nextjs-cache first ${noCms.firstCache}, second ${noCms.secondCache}`,
+    )
+  }
+  if (memory) {
+    console.log(`Memory after ${memory.requests} requests to the site: site ${memory.siteRssMb.toFixed(0)} MB RSS, CMS ${memory.cmsRssMb.toFixed(0)} MB RSS`)
+  }
+  if (scale) {
+    console.log('')
+    console.log('CMS REST reads the site makes (p50 ms of 30), at 100 and 10,000 archive articles:')
+    console.table(
+      Object.fromEntries(
+        scale.map((row) => [
+          `${row.articles} articles`,
+          { 'list p1': ms(row.listP50), 'list last page': ms(row.listLastP50), 'one article': ms(row.pageP50), 'list KB': Number(kb(row.listBytes)) },
+        ]),
+      ),
+    )
+    if (scale.length === 2) {
+      const [small, large] = scale
+      console.log(
+        `  growth: list ${ratio(large.listP50, small.listP50)}×, last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
+      )
+    }
+  }
+  if (Object.keys(modules).length === 0) console.log('\nSearch latency: not measured (no module in apps/web/bench/modules/; issue 8 adds one).')
+  for (const [name, rows] of Object.entries(modules)) {
+    console.log(`\n${name}:`)
+    console.table(rows)
+  }
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify({ buildSeconds, weights, audits, publish }, null, 2))
+    writeFileSync(args.json, JSON.stringify({ buildSeconds, weights, audits, publish, publishVia, throughput, noCms, memory, scale, modules, missing }, null, 2))
     log(`figures written to ${args.json}`)
   }
 

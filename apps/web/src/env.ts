@@ -20,6 +20,25 @@ const schema = z.object({
   // Where `next build` writes and `next start` reads the build; only the benchmark sets it
   // (.next/bench), so its build against a live CMS never replaces the regular one.
   NEXT_DIST_DIR: z.string().trim().optional(),
+  // Shared state of several site instances (used preview grants); without it, this process's memory.
+  // The booking form's service account key (CMS: Settings → Service accounts). It can only create
+  // appointment requests. Development has a fixed default that the CMS's seed also uses.
+  BOOKING_API_KEY: optionalSecret,
+  // Shared store for the booking form's rate limits across site instances; without it, in-process.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^rediss?:\/\//.test(value), { message: 'must start with redis:// or rediss://' }),
+  // Abuse limits of the booking form: submissions per source address per 10 minutes, all
+  // submissions per 10 minutes, and the fewest seconds a person takes to fill it in.
+  BOOKING_LIMIT_PER_SOURCE: z.coerce.number().int().min(1).max(1000).default(8),
+  BOOKING_LIMIT_TOTAL: z.coerce.number().int().min(1).max(100000).default(200),
+  BOOKING_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  // How many reverse proxies in front of the site append to X-Forwarded-For (the shipped nginx
+  // front cache is one). 0: the header is ignored, since any client can write it.
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -55,6 +74,9 @@ function requireSecret(name: 'REVALIDATE_SECRET' | 'PREVIEW_SECRET', devValue: s
   return devValue
 }
 
+/** The development default of BOOKING_API_KEY; the CMS's development seed gives its booking account the same key. */
+const devBookingApiKey = 'dev-booking-api-key-development-only'
+
 const stripTrailingSlash = (url: string): string => url.replace(/\/+$/, '')
 
 export const env = {
@@ -64,6 +86,7 @@ export const env = {
   cmsUrl: stripTrailingSlash(raw.CMS_URL),
   siteUrl: stripTrailingSlash(raw.SITE_URL),
   distDir: raw.NEXT_DIST_DIR || '.next',
+  redisUrl: raw.REDIS_URL,
   // Read on first use (and at server start by instrumentation.ts), so loading next.config.ts and
   // `next build` never need the runtime secrets.
   get revalidateSecret(): string {
@@ -72,10 +95,27 @@ export const env = {
   get previewSecret(): string {
     return requireSecret('PREVIEW_SECRET', 'dev-preview-secret')
   },
+  /**
+   * Undefined in production when not set: the site still starts, and /book offers the phone number
+   * and the booking link instead of the form (and logs why).
+   */
+  get bookingApiKey(): string | undefined {
+    if (raw.BOOKING_API_KEY) return raw.BOOKING_API_KEY
+    return raw.NODE_ENV === 'production' ? undefined : devBookingApiKey
+  },
+  trustedProxies: raw.TRUSTED_PROXY,
+  booking: {
+    limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,
+    limitTotal: raw.BOOKING_LIMIT_TOTAL,
+    minFillSeconds: raw.BOOKING_MIN_FILL_SECONDS,
+  },
 }
 
 /** Checks every runtime secret now, so a misconfigured server stops at start-up with a clear message. */
 export function assertRuntimeEnv(): void {
   void env.revalidateSecret
   void env.previewSecret
+  if (isProduction && !env.bookingApiKey) {
+    console.warn('[env] BOOKING_API_KEY is not set: /book shows the phone number and booking link instead of the request form.')
+  }
 }

@@ -4,5 +4,10 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { assertRuntimeEnv } = await import('@/env')
     assertRuntimeEnv()
+    // Booking rate limits count per source: stamp each request's TCP peer (see lib/client-address).
+    const { installPeerAddressHeader } = await import('@/lib/client-address')
+    await installPeerAddressHeader()
+    const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
+    answerServiceUnavailableWhileCmsIsDown()
   }
 }

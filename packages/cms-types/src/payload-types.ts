@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'service-accounts': ServiceAccountAuthOperations;
   };
   blocks: {};
   collections: {
@@ -76,6 +77,8 @@ export interface Config {
     media: Media;
     'appointment-requests': AppointmentRequest;
     users: User;
+    'service-accounts': ServiceAccount;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +96,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'appointment-requests': AppointmentRequestsSelect<false> | AppointmentRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -107,19 +112,23 @@ export interface Config {
     'site-settings': SiteSetting;
     navigation: Navigation;
     announcement: Announcement;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
     announcement: AnnouncementSelect<false> | AnnouncementSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | ServiceAccount;
   jobs: {
     tasks: {
+      deleteExpiredAppointmentRequests: TaskDeleteExpiredAppointmentRequests;
+      emailReviewsDue: TaskEmailReviewsDue;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -130,6 +139,24 @@ export interface Config {
   };
 }
 export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface ServiceAccountAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -176,15 +203,41 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   author: number | Team;
   /**
-   * The clinician who checked the medical claims.
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
    */
   medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
   reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
   conditions?: (number | Condition)[] | null;
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Worked out from the body on save.
    */
@@ -220,6 +273,8 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -273,6 +328,20 @@ export interface Team {
    * Letters and registrations, e.g. "RMT, BSc Kinesiology"
    */
   credentials?: string | null;
+  /**
+   * Regulated clinical qualifications (e.g. registered physiotherapist, physician). Only a team member with one can be the medical reviewer of health content.
+   */
+  clinicalCredentials?:
+    | {
+        /**
+         * e.g. "Registered physiotherapist"
+         */
+        credential: string;
+        category: 'license' | 'degree' | 'certificate';
+        recognizedBy?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   bio: string;
   photo?: (number | null) | Media;
   /**
@@ -322,6 +391,10 @@ export interface Condition {
     };
     [k: string]: unknown;
   };
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
   causes?:
     | {
         cause: string;
@@ -345,6 +418,33 @@ export interface Condition {
   relatedServices?: (number | Service)[] | null;
   relatedExercises?: (number | Exercise)[] | null;
   relatedArticles?: (number | Article)[] | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -493,6 +593,37 @@ export interface Exercise {
   image?: (number | null) | Media;
   videoUrl?: string | null;
   conditions?: (number | Condition)[] | null;
+  /**
+   * Flesch–Kincaid grade of the text, worked out on save. Health content aims for grade 9 or lower.
+   */
+  readingGrade?: number | null;
+  /**
+   * The clinician who checked the medical claims. Must have a clinical credential on their team profile.
+   */
+  medicalReviewer?: (number | null) | Team;
+  /**
+   * The day of the medical review. Needed to publish; it cannot be in the future or older than the review interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Worked out from the reviewed date and the review interval in site settings.
+   */
+  nextReviewDue?: string | null;
+  /**
+   * The guidelines, reviews and trusted pages this content is based on. Shown to readers as references.
+   */
+  sources?:
+    | {
+        title: string;
+        /**
+         * e.g. NHS, NICE
+         */
+        publisher: string;
+        url?: string | null;
+        accessedAt: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Part of the page address. Left empty, it is made from the name.
    */
@@ -646,7 +777,7 @@ export interface TestimonialsBlock {
   blockType: 'testimonials';
 }
 /**
- * Personal data: handle with care and close requests once they are dealt with.
+ * Personal data: handle with care and close requests once they are dealt with. Closed requests are deleted after the retention period in Site settings.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "appointment-requests".
@@ -656,11 +787,24 @@ export interface AppointmentRequest {
   name: string;
   email: string;
   phone?: string | null;
+  /**
+   * Empty: the visitor was not sure.
+   */
   preferredService?: (number | null) | Service;
   preferredTimes?: string | null;
   message?: string | null;
   consent: boolean;
+  /**
+   * Version of the consent wording the visitor saw.
+   */
+  consentVersion?: string | null;
+  consentedAt?: string | null;
   status: 'new' | 'contacted' | 'booked' | 'closed';
+  /**
+   * Set when the request is closed; the retention period counts from here.
+   */
+  closedAt?: string | null;
+  idempotencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -670,6 +814,10 @@ export interface AppointmentRequest {
  */
 export interface User {
   id: number;
+  /**
+   * Needed to change your own email or password.
+   */
+  currentPassword?: string | null;
   name: string;
   /**
    * Editors write and publish content; marketers run SEO, pages and settings; admins do everything.
@@ -683,8 +831,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -694,6 +840,80 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * API keys for the site. The booking account can only create appointment requests.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts".
+ */
+export interface ServiceAccount {
+  id: number;
+  name: string;
+  purpose: 'booking';
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'service-accounts';
+}
+/**
+ * Send visitors from an old or mistyped address to the right page. Changing the slug of a published page adds one here by itself.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The path visitors arrive at, for example /old-page or /articles/old-title.
+   */
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'services';
+          value: number | Service;
+        } | null)
+      | ({
+          relationTo: 'exercises';
+          value: number | Exercise;
+        } | null)
+      | ({
+          relationTo: 'conditions';
+          value: number | Condition;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    url?: string | null;
+  };
+  /**
+   * 301: the page moved for good (search engines move its ranking). 302: for now only.
+   */
+  type: '301' | '302';
+  /**
+   * Why this redirect exists (for colleagues; never shown on the site).
+   */
+  note?: string | null;
+  /**
+   * Worked out on save. Empty while the target is not published: the redirect then does nothing. A target that is itself redirected is followed, so visitors take one hop.
+   */
+  destination?: string | null;
+  /**
+   * Made when a published page changed its slug.
+   */
+  automatic?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -764,7 +984,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -797,10 +1017,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -846,12 +1075,25 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -861,10 +1103,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: number | ServiceAccount;
+      };
   key?: string | null;
   value?:
     | {
@@ -898,12 +1145,23 @@ export interface ArticlesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   body?: T;
+  readingGrade?: T;
   author?: T;
   medicalReviewer?: T;
   reviewedAt?: T;
+  nextReviewDue?: T;
   conditions?: T;
   relatedServices?: T;
   relatedExercises?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   readingTime?: T;
   slug?: T;
   publishedAt?: T;
@@ -1000,6 +1258,19 @@ export interface ExercisesSelect<T extends boolean = true> {
   image?: T;
   videoUrl?: T;
   conditions?: T;
+  readingGrade?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1021,6 +1292,7 @@ export interface ConditionsSelect<T extends boolean = true> {
   name?: T;
   summary?: T;
   whatItIs?: T;
+  readingGrade?: T;
   causes?:
     | T
     | {
@@ -1043,6 +1315,18 @@ export interface ConditionsSelect<T extends boolean = true> {
   relatedServices?: T;
   relatedExercises?: T;
   relatedArticles?: T;
+  medicalReviewer?: T;
+  reviewedAt?: T;
+  nextReviewDue?: T;
+  sources?:
+    | T
+    | {
+        title?: T;
+        publisher?: T;
+        url?: T;
+        accessedAt?: T;
+        id?: T;
+      };
   slug?: T;
   publishedAt?: T;
   meta?:
@@ -1169,6 +1453,14 @@ export interface TeamSelect<T extends boolean = true> {
   name?: T;
   jobTitle?: T;
   credentials?: T;
+  clinicalCredentials?:
+    | T
+    | {
+        credential?: T;
+        category?: T;
+        recognizedBy?: T;
+        id?: T;
+      };
   bio?: T;
   photo?: T;
   displayOrder?: T;
@@ -1192,6 +1484,8 @@ export interface TeamSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1250,7 +1544,11 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
   preferredTimes?: T;
   message?: T;
   consent?: T;
+  consentVersion?: T;
+  consentedAt?: T;
   status?: T;
+  closedAt?: T;
+  idempotencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1259,6 +1557,7 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   role?: T;
   updatedAt?: T;
@@ -1269,8 +1568,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1278,6 +1575,40 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts_select".
+ */
+export interface ServiceAccountsSelect<T extends boolean = true> {
+  name?: T;
+  purpose?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
+  note?: T;
+  destination?: T;
+  automatic?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1315,6 +1646,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1391,6 +1723,34 @@ export interface SiteSetting {
    */
   medicalDisclaimer: string;
   defaultSeoImage?: (number | null) | Media;
+  /**
+   * What /book offers visitors. The external option uses the booking link above.
+   */
+  bookingMode: 'form' | 'external' | 'both';
+  /**
+   * Staff address told of each request (name, service, times and a link; never the message). Empty: the clinic email.
+   */
+  bookingNotificationEmail?: string | null;
+  /**
+   * Closed requests are deleted automatically this long after they were closed. Open requests are never deleted.
+   */
+  appointmentRetentionMonths: number;
+  /**
+   * Words visitors use for the same thing. A search for any phrase in a group also finds the others.
+   */
+  searchSynonyms?:
+    | {
+        /**
+         * Phrases separated by commas.
+         */
+        terms: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * How long a medical review of an article, condition or exercise stays valid. Past it, the page cannot be published again until it is re-reviewed.
+   */
+  reviewIntervalMonths: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1442,6 +1802,24 @@ export interface Announcement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1476,6 +1854,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   medicalDisclaimer?: T;
   defaultSeoImage?: T;
+  bookingMode?: T;
+  bookingNotificationEmail?: T;
+  appointmentRetentionMonths?: T;
+  searchSynonyms?:
+    | T
+    | {
+        terms?: T;
+        id?: T;
+      };
+  reviewIntervalMonths?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1520,6 +1908,16 @@ export interface AnnouncementSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1527,6 +1925,27 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredAppointmentRequests".
+ */
+export interface TaskDeleteExpiredAppointmentRequests {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmailReviewsDue".
+ */
+export interface TaskEmailReviewsDue {
+  input?: unknown;
+  output: {
+    pages: number;
+    emailsSent: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1562,10 +1981,15 @@ export interface TaskSchedulePublish {
           value: number | Team;
         } | null);
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null)
+      | ({
+          relationTo: 'service-accounts';
+          value: number | ServiceAccount;
+        } | null);
   };
   output?: unknown;
 }

@@ -9,6 +9,7 @@ const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 /**
  * Records how many table-generated cases a suite checked (roles × collections × operations,
  * fields × operators …), for scripts/test-summary.mjs to print beside the test counts.
+ *
  * @param {string} suite
  * @param {number} cases
  * @param {string} [note]

@@ -44,3 +44,10 @@ export const adminOrSelf: Access = ({ req }) => {
 export const fieldIsAdmin: FieldAccess = ({ req }) => userIsAdmin(req.user)
 export const fieldIsEditorOrAdmin: FieldAccess = ({ req }) => userIsEditorOrAdmin(req.user)
 export const fieldIsStaff: FieldAccess = ({ req }) => userIsStaff(req.user)
+
+/** The site's booking form account (an API key): it may create appointment requests, nothing else. */
+export function userIsBookingServiceAccount(user: MaybeUser): boolean {
+  return user?.collection === 'service-accounts' && (user as { purpose?: unknown }).purpose === 'booking'
+}
+
+export const isBookingServiceAccountOrAdmin: Access = ({ req }) => userIsAdmin(req.user) || userIsBookingServiceAccount(req.user)

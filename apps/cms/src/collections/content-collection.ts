@@ -3,11 +3,12 @@ import {
   fieldIsEditorOrAdmin,
   isEditorOrAdmin,
   isStaff,
-  publishedOrStaff,
 } from '@/access'
 import { publishedAtField } from '@/fields/published-at'
+import { refuseAccidentalUnpublish } from '@/hooks/refuse-accidental-unpublish'
+import { redirectMovedDocuments, rememberPublishedSlug } from '@/hooks/redirect-moved-documents'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
-import { sitePreview } from '@/lib/preview'
+import { publishedOrStaffOrPreviewReader, siteLivePreview, sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
 
 type ContentCollectionOptions = Omit<CollectionConfig, 'fields' | 'versions' | 'access'> & {
@@ -27,6 +28,15 @@ function editorsOnly(field: Field): Field {
   return { ...field, access: { create: fieldIsEditorOrAdmin, update: fieldIsEditorOrAdmin } } as Field
 }
 
+/** Marks the named top-level fields (or fields in rows) as indexed. */
+function indexed(fields: Field[], names: Set<string>): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'row' && !('name' in field)) return { ...field, fields: indexed(field.fields, names) }
+    if ('name' in field && names.has(field.name as string) && field.type !== 'ui' && !('index' in field && field.index)) return { ...field, index: true } as Field
+    return field
+  })
+}
+
 /**
  * A publishable content collection: drafts with autosave, versions, scheduled publishing,
  * a derived slug, `publishedAt`, and the access rules of the spec. SEO fields are added by
@@ -34,22 +44,32 @@ function editorsOnly(field: Field): Field {
  */
 export function contentCollection({ titleField, fields, writers, admin, hooks, ...rest }: ContentCollectionOptions): CollectionConfig {
   const ownFields = writers === 'editors' ? fields.map(editorsOnly) : fields
+  // Indexes for every list the site and the admin read (issue 10, content at scale). The site asks
+  // for published documents (`_status`) in the collection's order; the admin lists sort by that
+  // order, the title or `updatedAt` (indexed by Payload), and read the versions table, which gets
+  // the single-field indexes. Without them SQLite sorts every published row on each list read.
+  const sortField = typeof rest.defaultSort === 'string' ? rest.defaultSort.replace(/^-/, '') : undefined
+  const listOrders = [...new Set(['publishedAt', ...(sortField ? [sortField] : [])])]
   return {
     ...rest,
+    indexes: [...(rest.indexes ?? []), ...listOrders.map((field) => ({ fields: ['_status', field] }))],
     hooks: {
       ...hooks,
-      afterChange: [...(hooks?.afterChange ?? []), revalidateSiteAfterChange],
+      beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],
+      beforeChange: [...(hooks?.beforeChange ?? []), rememberPublishedSlug],
+      afterChange: [...(hooks?.afterChange ?? []), redirectMovedDocuments, revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],
     },
     admin: {
       preview: sitePreview(rest.slug),
+      livePreview: siteLivePreview(rest.slug),
       useAsTitle: titleField,
       defaultColumns: [titleField, 'slug', '_status', 'updatedAt'],
       listSearchableFields: [titleField, 'slug'],
       ...admin,
     },
     access: {
-      read: publishedOrStaff,
+      read: publishedOrStaffOrPreviewReader,
       readVersions: isStaff,
       create: writers === 'editors' ? isEditorOrAdmin : isStaff,
       // Marketers may update every content collection, but field access limits them to SEO,
@@ -60,10 +80,12 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     versions: {
       maxPerDoc: 50,
       drafts: {
-        autosave: { interval: 1500 },
+        // Live preview refreshes the site after each autosave: short enough to follow typing within
+        // about a second (Payload saves at most once per interval, only while there are changes).
+        autosave: { interval: 500 },
         schedulePublish: true,
       },
     },
-    fields: [...ownFields, slugField(titleField), publishedAtField],
+    fields: [...indexed(ownFields, new Set([titleField, ...listOrders])), slugField(titleField), publishedAtField],
   }
 }

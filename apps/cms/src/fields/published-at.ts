@@ -4,6 +4,8 @@ import type { Field } from 'payload'
 export const publishedAtField: Field = {
   name: 'publishedAt',
   type: 'date',
+  // Every list of the site and the admin's article list sort by it.
+  index: true,
   admin: {
     position: 'sidebar',
     date: { pickerAppearance: 'dayAndTime' },

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 import { isMarketerOrAdmin } from '@/access'
 import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
 import { linkField } from '@/fields/url'
+import { bookingAndSearchSettings } from './site-settings-booking'
 
 const days = [
   { label: 'Monday', value: 'Monday' },
@@ -74,5 +75,19 @@ export const SiteSettings: GlobalConfig = {
       admin: { description: 'Shown wherever health content appears on the site.' },
     },
     { name: 'defaultSeoImage', type: 'upload', relationTo: 'media', label: 'Default sharing image' },
+    ...bookingAndSearchSettings,
+    {
+      name: 'reviewIntervalMonths',
+      type: 'number',
+      label: 'Medical review interval (months)',
+      defaultValue: 12,
+      min: 1,
+      max: 36,
+      required: true,
+      admin: {
+        description:
+          'How long a medical review of an article, condition or exercise stays valid. Past it, the page cannot be published again until it is re-reviewed.',
+      },
+    },
   ],
 }

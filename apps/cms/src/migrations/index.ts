@@ -1,9 +1,21 @@
 import * as migration_20261124_082245_initial from './20261124_082245_initial';
+import * as migration_20261130_200322_combined from './20261130_200322_combined';
+import * as migration_20261130_204545_merged_followups from './20261130_204545_merged_followups';
 
 export const migrations = [
   {
     up: migration_20261124_082245_initial.up,
     down: migration_20261124_082245_initial.down,
-    name: '20261124_082245_initial'
+    name: '20261124_082245_initial',
+  },
+  {
+    up: migration_20261130_200322_combined.up,
+    down: migration_20261130_200322_combined.down,
+    name: '20261130_200322_combined',
+  },
+  {
+    up: migration_20261130_204545_merged_followups.up,
+    down: migration_20261130_204545_merged_followups.down,
+    name: '20261130_204545_merged_followups'
   },
 ];

@@ -6,6 +6,7 @@ import { announcement, navigation, siteSettings } from './content/clinic'
 import { exercises } from './content/exercises'
 import { mediaSeeds, type MediaKey } from './content/media'
 import { pages } from './content/pages'
+import { privacy, privacySlug } from './content/privacy'
 import { sciatica, sciaticaSlug } from './content/sciatica'
 import { services } from './content/services'
 import { teamSeeds } from './content/team'
@@ -34,7 +35,7 @@ const devDefaults = { email: 'admin@example.com', password: 'clinic-dev-password
 /** Document ids. The generated types say `number` (SQLite); on MongoDB they are strings at run time. */
 type Id = number
 
-type CollectionName = 'users' | 'media' | 'team' | 'conditions' | 'services' | 'exercises' | 'articles' | 'pages'
+type CollectionName = 'users' | 'service-accounts' | 'media' | 'team' | 'conditions' | 'services' | 'exercises' | 'articles' | 'pages'
 type GlobalName = 'site-settings' | 'navigation' | 'announcement'
 
 class Seeder {
@@ -159,6 +160,28 @@ async function seedUsers(s: Seeder): Promise<void> {
   s.summarise('users')
 }
 
+/**
+ * The site's booking account: an API key that can only create appointment requests. Development
+ * uses the site's development key; elsewhere only when SEED_BOOKING_API_KEY is given.
+ */
+async function seedBookingAccount(s: Seeder): Promise<void> {
+  const apiKey = env.seedBookingApiKey
+  if (!apiKey) {
+    s.payload.logger.info('seed: no booking service account created (set SEED_BOOKING_API_KEY, or create one under Service accounts in /admin).')
+    return
+  }
+  const name = 'Website booking form'
+  await s.ensure('service-accounts', name, { name: { equals: name } }, () =>
+    s.payload.create({
+      collection: 'service-accounts',
+      data: { name, purpose: 'booking', enableAPIKey: true, apiKey },
+      overrideAccess: true,
+      context,
+    }),
+  )
+  s.summarise('service-accounts', 'service accounts')
+}
+
 async function seedMedia(s: Seeder): Promise<Record<MediaKey, Id>> {
   const ids = {} as Record<MediaKey, Id>
   for (const [key, image] of Object.entries(mediaSeeds) as [MediaKey, (typeof mediaSeeds)[MediaKey]][]) {
@@ -240,6 +263,7 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   payload.logger.info('seed: starting (existing documents are kept, missing ones are created)')
 
   await seedUsers(s)
+  await seedBookingAccount(s)
   const media = await seedMedia(s)
 
   const team = { author: 0, reviewer: 0 } as Refs['team']
@@ -248,7 +272,7 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   }
   s.summarise('team', 'team members')
 
-  const sciaticaId = await s.ensurePublished('conditions', sciaticaSlug, sciatica)
+  const sciaticaId = await s.ensurePublished('conditions', sciaticaSlug, sciatica({ team }))
   s.summarise('conditions')
 
   const refs: Refs = { media, team, sciatica: sciaticaId, services: {}, exercises: {} }
@@ -274,6 +298,7 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   for (const page of pages) {
     await s.ensurePublished('pages', page.slug, page.build(refs))
   }
+  await s.ensurePublished('pages', privacySlug, privacy())
   s.summarise('pages')
 
   await seedGlobal(s, 'site-settings', (current) => blank(current.clinicName), siteSettings(refs))

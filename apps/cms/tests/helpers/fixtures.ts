@@ -37,24 +37,60 @@ let counter = 0
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${(counter++).toString(36)}`
 
 export interface SupportingDocs {
+  /** A therapist, for authors. */
   teamId: number | string
+  /** A physiotherapist with a clinical credential, for medical reviews. */
+  reviewerId: number | string
 }
 
-/** Documents other fixtures point at (an author for articles). */
+/** The data of a team member with a clinical credential: a valid medical reviewer. */
+export function reviewerData(): Record<string, unknown> {
+  return {
+    name: unique('Physiotherapist'),
+    jobTitle: 'Physiotherapist',
+    bio: 'Reviews the health content.',
+    clinicalCredentials: [{ credential: 'Registered physiotherapist', category: 'license' }],
+    _status: 'published',
+  }
+}
+
+/** Documents other fixtures point at: an author for articles, a clinician for medical reviews. */
 export async function supportingDocs(payload: Payload): Promise<SupportingDocs> {
   const team = await payload.create({
     collection: 'team',
     overrideAccess: true,
     data: { name: unique('Therapist'), jobTitle: 'Massage therapist', bio: 'Works with back pain.', _status: 'published' },
   })
-  return { teamId: team.id }
+  const reviewer = await payload.create({ collection: 'team', overrideAccess: true, data: reviewerData() as never })
+  return { teamId: team.id, reviewerId: reviewer.id }
 }
 
-/** Valid data for a new document of each content collection. */
+/** Articles, conditions and exercises cannot be published without a current medical review. */
+export const healthCollections = ['articles', 'conditions', 'exercises'] as const
+
+/** An ISO date `days` before now. */
+export const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString()
+
+/**
+ * A current medical review (a reviewer with a clinical credential, reviewed a week ago): what a
+ * published article, condition or exercise must carry. Spread it into the data of any health
+ * document a test publishes; `contentData` already does.
+ */
+export function currentReview(reviewerId: number | string): { medicalReviewer: number | string; reviewedAt: string } {
+  return { medicalReviewer: reviewerId, reviewedAt: daysAgo(7) }
+}
+
+/** Valid data for a new document of each content collection, publishable as it is (health documents carry a current review). */
 export function contentData(collection: string, support: SupportingDocs): Record<string, unknown> {
   switch (collection) {
     case 'articles':
-      return { title: unique('Article'), excerpt: 'A short summary.', body: richText('Body text.'), author: support.teamId }
+      return {
+        title: unique('Article'),
+        excerpt: 'A short summary.',
+        body: richText('Body text.'),
+        author: support.teamId,
+        ...currentReview(support.reviewerId),
+      }
     case 'services':
       return {
         name: unique('Service'),
@@ -73,6 +109,7 @@ export function contentData(collection: string, support: SupportingDocs): Record
         holdSeconds: 30,
         frequency: 'Twice a day',
         safetyNotes: 'Stop if it hurts.',
+        ...currentReview(support.reviewerId),
       }
     case 'conditions':
       return {
@@ -80,6 +117,7 @@ export function contentData(collection: string, support: SupportingDocs): Record
         summary: 'A summary of the condition.',
         whatItIs: richText('What it is.'),
         symptoms: [{ symptom: 'Pain down one leg' }],
+        ...currentReview(support.reviewerId),
       }
     case 'pages':
       return { title: unique('Page'), layout: [{ blockType: 'hero', heading: 'Welcome' }] }

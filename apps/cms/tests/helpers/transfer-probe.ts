@@ -130,6 +130,7 @@ async function prepare(): Promise<void> {
       preferredService: service.id as number,
       preferredTimes: 'Weekday mornings',
       consent: true,
+      consentVersion: '2026-11-30',
       status: 'new',
     },
     ...local,

@@ -2,15 +2,16 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { JsonLdScript } from '@/components/JsonLdScript'
 import { AnnouncementBanner } from '@/components/site/AnnouncementBanner'
+import { LivePreviewRefresh } from '@/components/site/LivePreviewRefresh'
 import { PreviewBar } from '@/components/site/PreviewBar'
 import { SiteFooter } from '@/components/site/SiteFooter'
 import { SiteHeader } from '@/components/site/SiteHeader'
 import { env } from '@/env'
 import { isAnnouncementActive } from '@/lib/announcement'
-import { isPreview } from '@/lib/cms/fetch'
 import { getAnnouncement, getNavigation } from '@/lib/cms/queries'
 import { imageSource } from '@/lib/media'
-import { healthAndBeautyBusiness } from '@/lib/seo/json-ld'
+import { currentPreview } from '@/lib/preview/session'
+import { healthAndBeautyBusiness, siteSearchAction, webSite } from '@/lib/seo/json-ld'
 import { fallbackClinicName, siteSettings } from '@/lib/site'
 import './globals.css'
 
@@ -33,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     siteSettings().catch(() => null),
     getNavigation().catch(() => null),
     getAnnouncement().catch(() => null),
-    isPreview(),
+    currentPreview(),
   ])
   const name = settings?.clinicName ?? fallbackClinicName
   const bookingUrl = settings?.bookingUrl ?? '/book'
@@ -50,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         {preview ? <PreviewBar /> : null}
+        {preview ? <LivePreviewRefresh cmsOrigin={new URL(env.cmsUrl).origin} /> : null}
         {announcement && isAnnouncementActive(announcement, new Date()) ? <AnnouncementBanner announcement={announcement} /> : null}
         <SiteHeader clinicName={name} navigation={navigation} bookingUrl={bookingUrl} />
         <main id="main" tabIndex={-1}>
@@ -57,6 +59,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter settings={settings} navigation={navigation} clinicName={name} />
         {settings ? <JsonLdScript data={healthAndBeautyBusiness(settings, env.siteUrl, logo?.src)} /> : null}
+        <JsonLdScript
+          data={webSite(name, env.siteUrl, { potentialAction: siteSearchAction(env.siteUrl) })}
+        />
       </body>
     </html>
   )

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/Link'
+import { SearchForm } from '@/components/site/SearchForm'
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } }
 
@@ -8,6 +9,9 @@ export default function NotFound() {
     <div className="container container--narrow">
       <h1>We could not find that page</h1>
       <p>The page may have moved, or the address may have a typing mistake.</p>
+      <h2>Search for it</h2>
+      <SearchForm id="not-found-search" label="Search the site for the page" />
+      <h2>Or start from here</h2>
       <ul>
         <li>
           <Link href="/">Go to the home page</Link>

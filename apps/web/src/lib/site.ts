@@ -2,6 +2,7 @@ import 'server-only'
 import type { SiteSetting } from '@clinic/cms-types'
 import type { Metadata } from 'next'
 import { env } from '@/env'
+import { rememberContact } from '@/lib/cms/availability'
 import { getSiteSettings } from '@/lib/cms/queries'
 import { currencyFor } from '@/lib/format'
 import type { MediaRef } from '@/lib/media'
@@ -9,7 +10,10 @@ import { pageMetadata } from '@/lib/seo/metadata'
 
 /** Site settings, or null while the CMS has none (a fresh database) or during an offline build. */
 export async function siteSettings(): Promise<SiteSetting | null> {
-  return getSiteSettings()
+  const settings = await getSiteSettings()
+  // For the "not available right now" page, should the CMS go down (lib/cms-unavailable-response.ts).
+  if (settings) rememberContact(settings)
+  return settings
 }
 
 export const fallbackClinicName = 'Massage therapy clinic'
@@ -27,6 +31,7 @@ type SeoInput = {
   description: string
   path: string
   image?: MediaRef
+  generatedImage?: string
   type?: 'website' | 'article'
   publishedTime?: string | null
   modifiedTime?: string | null

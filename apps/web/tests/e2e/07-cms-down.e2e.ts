@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
+import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { desktop, launchBrowser } from './support/browser'
-import { publishedDocs } from './support/cms'
+import { cmsJson, publishedDocs } from './support/cms'
 import { e2e } from './support/context'
 import { waitFor } from './support/servers'
 import { get, h1Of } from './support/site'
@@ -12,6 +13,7 @@ const { cmsUrl, siteUrl, cmsPid } = e2e()
 const [service] = await publishedDocs(cmsUrl, 'services')
 const [exercise] = await publishedDocs(cmsUrl, 'exercises')
 if (!service || !exercise) throw new Error('The seed has no services or exercises')
+const { phone } = await cmsJson<{ phone: string }>(cmsUrl, '/api/globals/site-settings')
 const routes = [
   '/',
   '/articles',
@@ -34,13 +36,17 @@ const digest = (route: string, body: string) =>
   route.endsWith('.xml') ? (body.match(/<(loc|link)>[^<]*<\/\1>/g) ?? []).join('\n') : h1Of(body)
 
 let browser: Browser
+// And the same through the front cache of the one-server deployment (deploy/nginx).
+let front: FrontCache
 
 beforeAll(async () => {
   browser = await launchBrowser()
+  front = await startFrontCache({ siteUrl, cmsUrl })
 })
 
 afterAll(async () => {
   await browser?.close()
+  await front?.stop()
 })
 
 const stackTrace = /\bat \S+ \(?\/?[\w./-]+:\d+:\d+\)?|CmsUnavailableError|ECONNREFUSED|fetch failed/
@@ -83,6 +89,13 @@ describe('the CMS goes down', () => {
       if (round === 1) await new Promise((resolve) => setTimeout(resolve, 2500))
     }
 
+    // Through the front cache, whose copies expire every second: pages keep coming from the site.
+    for (const route of routes) {
+      const response = await get(`${front.url}${route}`)
+      expect(response.status, `${route} (front cache)`).toBe(200)
+      expect(digest(route, response.body), `${route} (front cache)`).toBe(before.get(route))
+    }
+
     // And in a browser: the page and its header and footer are all there.
     const context = await browser.newContext(desktop)
     const page = await context.newPage()
@@ -96,10 +109,46 @@ describe('the CMS goes down', () => {
     }
   })
 
-  test('a page never rendered before gets the friendly error page, never a stack trace', async () => {
+  test.for([
+    ['JavaScript on', true],
+    ['JavaScript off', false],
+  ] as const)('a booking request sent while it is down (%s): the clinic phone number, and nothing typed is lost', async ([, javaScriptEnabled]) => {
+    const context = await browser.newContext({ ...desktop, javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${javaScriptEnabled ? 41 : 42}` } })
+    const page = await context.newPage()
+    try {
+      expect((await page.goto(`${siteUrl}/book`, { waitUntil: 'load' }))?.status()).toBe(200)
+      await page.locator('#name').fill('Casey Offline')
+      await page.locator('#email').fill('casey@example.com')
+      await page.locator('#preferredService').selectOption({ label: 'Not sure yet' })
+      await page.locator('#preferredTimes').fill('Friday afternoon')
+      await page.locator('#message').fill('Neck stiffness.')
+      await page.locator('#consent').check()
+      await new Promise((resolve) => setTimeout(resolve, 3200))
+      await page.getByRole('button', { name: 'Send request' }).click()
+      const problem = page.locator('[data-problem="unavailable"]')
+      await problem.waitFor({ timeout: 30_000 })
+      expect(await problem.innerText()).toContain('+1 250 555 0142')
+      expect(await problem.innerText()).not.toMatch(stackTrace)
+      expect(await page.locator('#name').inputValue()).toBe('Casey Offline')
+      expect(await page.locator('#email').inputValue()).toBe('casey@example.com')
+      expect(await page.locator('#preferredTimes').inputValue()).toBe('Friday afternoon')
+      expect(await page.locator('#message').inputValue()).toBe('Neck stiffness.')
+      expect(await page.locator('#consent').isChecked()).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a page never rendered before answers 503 with Retry-After, its message and the phone number in the HTML itself', async () => {
     const path = '/articles/never-rendered-while-the-cms-is-down'
     const response = await get(`${siteUrl}${path}`)
-    expect(response.status).toBeGreaterThanOrEqual(500)
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    // Readable without JavaScript: the words are in the document, not painted by a script.
+    const text = response.body.replace(/<script[\s\S]*?<\/script>/g, '')
+    expect(text).toContain('not available right now')
+    expect(text).toContain(phone)
     expect(response.body).not.toMatch(stackTrace)
     // What the visitor sees: the site's own error page, saying what happened and what to do, with
     // the site's header and footer (so the phone number to book is still there).

@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { collectionSlugs, collectionTag, globalSlugs, globalTag, revalidateSecretHeader } from '@clinic/cms-types'
+import { startSmtpServer } from '@clinic/test-support'
 import type { TestProject } from 'vitest/node'
 import { assertChromium } from './support/browser'
+import { serveMailbox } from './support/mailbox'
 import { cmsJson, login } from './support/cms'
 import type { E2eContext } from './support/context'
 import {
@@ -46,8 +48,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // If the run is interrupted, never leave servers behind.
   process.once('exit', killAll)
 
+  // A real SMTP server for the CMS's emails (booking notifications); specs read what it received
+  // through a small JSON endpoint (support/mailbox.ts), since they run in other processes.
+  const smtp = await startSmtpServer()
+  const mailbox = await serveMailbox(smtp)
+
   const teardown = async () => {
     await Promise.all(processes.map((proc) => proc.stop()))
+    await mailbox.stop()
+    await smtp.stop()
     process.removeListener('exit', killAll)
     rmSync(tmp, { recursive: true, force: true })
   }
@@ -60,6 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const revalidateSecret = secret()
     const admin = { email: 'admin@e2e.example', password: 'e2e-admin-password' }
     const editor = { email: 'editor@e2e.example', password: 'e2e-editor-password' }
+    const marketer = { email: 'marketer@e2e.example', password: 'e2e-marketer-password' }
+    // The site's booking form account: the seed creates it with this key, the site sends it.
+    const bookingApiKey = secret()
     const cmsEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -74,6 +86,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SITE_REVALIDATE_SECRET: revalidateSecret,
       SITE_PREVIEW_SECRET: previewSecret,
       SEED_ON_START: 'false',
+      SEED_BOOKING_API_KEY: bookingApiKey,
+      ...smtp.env,
+      // Scheduled publishing is polled every second (a 6-field cron) instead of every minute, so the
+      // scheduling spec waits for its own minute only.
+      JOBS_AUTORUN_CRON: '* * * * * *',
     }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)
@@ -102,6 +119,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
         SITE_URL: siteUrl,
         REVALIDATE_SECRET: revalidateSecret,
         PREVIEW_SECRET: previewSecret,
+        BOOKING_API_KEY: bookingApiKey,
+        // The specs send X-Forwarded-For as the front cache would, to act as distinct visitors.
+        TRUSTED_PROXY: '1',
       },
       logFile: path.join(logDir, 'site.log'),
     })
@@ -117,6 +137,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       method: 'POST',
       token: adminToken,
       body: { ...editor, name: 'E2E Editor', role: 'editor' },
+    })
+    await cmsJson(cmsUrl, '/api/users', {
+      method: 'POST',
+      token: adminToken,
+      body: { ...marketer, name: 'E2E Marketer', role: 'marketer' },
     })
 
     // The build may have prerendered pages from whatever CMS answered at build time (or none):
@@ -143,7 +168,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       )
     }
 
-    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, logDir }
+    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

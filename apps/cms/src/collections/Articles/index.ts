@@ -4,7 +4,12 @@ import { Callout } from '@/blocks/Callout/config'
 import { ExerciseEmbed } from '@/blocks/ExerciseEmbed/config'
 import { ServiceEmbed } from '@/blocks/ServiceEmbed/config'
 import { contentCollection } from '@/collections/content-collection'
+import { healthDocument } from '@/fields/health-document'
 import { readingTimeMinutes } from '@/lib/reading-time'
+
+const health = healthDocument({
+  readableText: (doc) => [doc.excerpt as string | undefined, doc.body as { root?: unknown } | undefined],
+})
 
 export const Articles: CollectionConfig = contentCollection({
   slug: 'articles',
@@ -13,11 +18,12 @@ export const Articles: CollectionConfig = contentCollection({
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     group: 'Content',
-    defaultColumns: ['title', 'author', 'reviewedAt', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'author', 'reviewedAt', 'readingGrade', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
     description: 'Health articles. Every medical claim needs a reviewer and a reviewed date before publishing.',
   },
   defaultSort: '-publishedAt',
+  hooks: health.hooks,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {
@@ -39,27 +45,13 @@ export const Articles: CollectionConfig = contentCollection({
         ],
       }),
     },
-    {
-      type: 'row',
-      fields: [
-        { name: 'author', type: 'relationship', relationTo: 'team', required: true },
-        {
-          name: 'medicalReviewer',
-          type: 'relationship',
-          relationTo: 'team',
-          admin: { description: 'The clinician who checked the medical claims.' },
-        },
-        {
-          name: 'reviewedAt',
-          type: 'date',
-          label: 'Reviewed on',
-          admin: { date: { pickerAppearance: 'dayOnly' } },
-        },
-      ],
-    },
+    health.fields.readingGrade,
+    { name: 'author', type: 'relationship', relationTo: 'team', required: true },
+    ...health.fields.review,
     { name: 'conditions', type: 'relationship', relationTo: 'conditions', hasMany: true },
     { name: 'relatedServices', type: 'relationship', relationTo: 'services', hasMany: true },
     { name: 'relatedExercises', type: 'relationship', relationTo: 'exercises', hasMany: true },
+    health.fields.sources,
     {
       name: 'readingTime',
       type: 'number',

@@ -1,6 +1,19 @@
 import type { CollectionConfig } from 'payload'
 import { contentCollection } from '@/collections/content-collection'
+import { healthDocument } from '@/fields/health-document'
 import { validateLink } from '@/fields/url'
+
+type Rows = Record<string, unknown>[] | null | undefined
+const texts = (rows: unknown, key: string) => ((rows as Rows) ?? []).map((row) => row[key] as string | undefined)
+
+const health = healthDocument({
+  readableText: (doc) => [
+    doc.summary as string | undefined,
+    ...texts(doc.steps, 'instruction'),
+    doc.safetyNotes as string | undefined,
+    ...texts(doc.stopIf, 'warning'),
+  ],
+})
 
 export const Exercises: CollectionConfig = contentCollection({
   slug: 'exercises',
@@ -9,10 +22,11 @@ export const Exercises: CollectionConfig = contentCollection({
   labels: { singular: 'Exercise', plural: 'Exercises' },
   admin: {
     group: 'Content',
-    defaultColumns: ['name', 'targetArea', 'difficulty', '_status', 'updatedAt'],
+    defaultColumns: ['name', 'targetArea', 'difficulty', 'reviewedAt', 'readingGrade', '_status', 'updatedAt'],
     listSearchableFields: ['name', 'slug', 'summary', 'targetArea'],
   },
   defaultSort: 'name',
+  hooks: health.hooks,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'summary', type: 'textarea', required: true, maxLength: 300 },
@@ -86,5 +100,8 @@ export const Exercises: CollectionConfig = contentCollection({
       },
     },
     { name: 'conditions', type: 'relationship', relationTo: 'conditions', hasMany: true },
+    health.fields.readingGrade,
+    ...health.fields.review,
+    health.fields.sources,
   ],
 })

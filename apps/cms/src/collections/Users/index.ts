@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { adminOrSelf, fieldIsAdmin, isAdmin } from '@/access'
+import { env } from '@/env'
 import { roles } from '@clinic/cms-types'
+import { finishAccountOperations, forgiveSuccessfulLogin, guardAccountOperations } from './hooks/account-guard'
+import { checkPasswordPolicy, requireCurrentPassword } from './hooks/credentials'
+import { resetEmailHtml, resetEmailSubject, resetLink, resetLinkLifetimeMs } from './reset-email'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -12,11 +16,19 @@ export const Users: CollectionConfig = {
     listSearchableFields: ['name', 'email'],
   },
   auth: {
-    // Lock an account for ten minutes after five wrong passwords in a row.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No per-account lockout: anyone who knows an email could lock its owner out, and "locked"
+    // would tell them the account exists. Guessing is slowed per source instead (account-guard).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { sameSite: 'Lax' },
+    // Secure in production: browsers then send the login cookie over HTTPS only (and to
+    // http://localhost / 127.0.0.1, which they treat as secure, so local production builds work).
+    cookies: { sameSite: 'Lax', secure: env.nodeEnv === 'production' },
+    forgotPassword: {
+      expiration: resetLinkLifetimeMs,
+      // Used when Payload sends the email itself (Local API); over HTTP account-guard sends the same.
+      generateEmailSubject: () => resetEmailSubject,
+      generateEmailHTML: ({ req, token } = {}) => (req && token ? resetEmailHtml(resetLink(req.payload, token)) : ''),
+    },
   },
   access: {
     // Staff only: anonymous visitors never reach account data.
@@ -27,6 +39,24 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => Boolean(req.user),
   },
   fields: [
+    {
+      name: 'passwordRules',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Users/components/password-rules#PasswordRules' } },
+    },
+    {
+      // Asked for when changing one's own email or password; checked in hooks/credentials, never stored.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: 'Current password',
+      admin: {
+        description: 'Needed to change your own email or password.',
+        condition: (data, _siblingData, { user }) => Boolean(user && data?.id !== undefined && String(user.id) === String(data.id)),
+        components: { Field: '/collections/Users/components/current-password-field#CurrentPasswordField' },
+      },
+      hooks: { afterRead: [() => undefined] },
+    },
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     {
       name: 'role',
@@ -40,7 +70,12 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [guardAccountOperations],
+    afterOperation: [finishAccountOperations],
+    afterLogin: [forgiveSuccessfulLogin],
     beforeValidate: [
+      requireCurrentPassword,
+      checkPasswordPolicy,
       // The very first account (made on the "create first user" screen) must be able to manage the rest.
       async ({ data, operation, req }) => {
         if (operation !== 'create' || !data) return data
@@ -51,3 +86,4 @@ export const Users: CollectionConfig = {
     ],
   },
 }
+

@@ -19,6 +19,8 @@ export interface RequestFacts {
   bodyText?: string
   /** How the database spells document ids: numbers (SQLite) or ObjectIds (MongoDB). */
   idFormat: 'number' | 'objectId'
+  /** Whether the request carries a valid staff login: anonymous reads get tighter limits. */
+  caller?: 'anonymous' | 'staff'
 }
 
 const operators = new Set([
@@ -29,7 +31,25 @@ const listOperators = new Set(['in', 'not_in', 'all'])
 const geoOperators = new Set(['near', 'within', 'intersects'])
 const textOperators = new Set(['like', 'not_like', 'contains'])
 
-export const limits = { maxLimit: 1000, maxPage: 100_000, maxDepth: 10 } as const
+/**
+ * The most one request may ask of the CMS (see README, "Request budget"). Anonymous reads get what
+ * the site needs: depth 2 (an article with its conditions and their cards) and pages of 100.
+ */
+export const limits = {
+  /** Documents per page for staff (the admin's list views offer up to 100). */
+  maxLimit: 1000,
+  /** Documents per page for anonymous callers: the site reads at most 100 at a time. */
+  anonymousMaxLimit: 100,
+  maxPage: 100_000,
+  /** Relationship depth for staff; Payload's own `maxDepth` matches it. */
+  maxDepth: 5,
+  /** Relationship depth for anonymous callers: the deepest read the site makes is 2. */
+  anonymousMaxDepth: 2,
+  /** and/or levels in one `where`. */
+  maxWhereNesting: 5,
+  /** Field conditions in one `where`, counted across every and/or branch. */
+  maxWhereConditions: 100,
+} as const
 
 const isBooleanLike = (value: unknown) => value === true || value === false || value === 'true' || value === 'false'
 const isNullLike = (value: unknown) => value === null || value === 'null'
@@ -175,6 +195,19 @@ function checkCondition(
   }
 }
 
+/** Counts the field conditions in a `where` (every and/or branch), stopping early past `stopAt`. */
+export function countWhereConditions(where: unknown, stopAt: number, depth = 0): number {
+  if (!where || typeof where !== 'object' || depth > limits.maxWhereNesting + 1) return 0
+  let count = 0
+  for (const [key, value] of Object.entries(where)) {
+    if (count > stopAt) break
+    if ((key === 'and' || key === 'or') && value && typeof value === 'object') {
+      for (const item of Object.values(value)) count += countWhereConditions(item, stopAt - count, depth + 1)
+    } else count++
+  }
+  return count
+}
+
 /** Walks a `where` object: and/or lists and field conditions, checking each value against its field. */
 export function checkWhere(
   config: SanitizedConfig,
@@ -184,8 +217,18 @@ export function checkWhere(
   problems: Problem[],
   depth = 0,
 ): void {
-  if (depth > 8) {
-    problems.push({ path: 'where', message: 'The query nests and/or too deeply (at most 8 levels).' })
+  if (depth === 0) {
+    const conditions = countWhereConditions(where, limits.maxWhereConditions)
+    if (conditions > limits.maxWhereConditions) {
+      problems.push({
+        path: 'where',
+        message: `The query has more than ${limits.maxWhereConditions} conditions. Combine values with “in” (where[field][in]=a,b,c) or split the query.`,
+      })
+      return
+    }
+  }
+  if (depth > limits.maxWhereNesting) {
+    problems.push({ path: 'where', message: `The query nests and/or too deeply (at most ${limits.maxWhereNesting} levels).` })
     return
   }
   if (!where || typeof where !== 'object' || Array.isArray(where)) {
@@ -206,12 +249,12 @@ export function checkWhere(
   }
 }
 
-function checkInteger(params: Record<string, unknown>, name: string, min: number, max: number, problems: Problem[]) {
+function checkInteger(params: Record<string, unknown>, name: string, min: number, max: number, problems: Problem[], who = '') {
   if (!(name in params)) return
   const raw = params[name]
   const value = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    problems.push({ path: name, message: `${name} must be a whole number from ${min} to ${max}; got “${String(raw)}”.` })
+    problems.push({ path: name, message: `${name} must be a whole number from ${min} to ${max}${who}; got “${String(raw)}”.` })
   }
 }
 
@@ -226,6 +269,24 @@ function checkSort(config: SanitizedConfig, fields: FlattenedField[], raw: unkno
     if (resolvePath(config, fields, path).kind === 'unknown') {
       problems.push({ path: 'sort', message: `Cannot sort by “${path}”: there is no such field.` })
     }
+  }
+}
+
+/**
+ * Depth, limit and page within the budget. A read always comes in pages: `limit=0` and
+ * `pagination=false` (which make Payload return every document) are refused on reads; staff bulk
+ * writes may still use `limit=0`, as the admin's "delete selected" does, bounded by their `where`.
+ */
+function checkPaging(facts: RequestFacts, params: Record<string, unknown>, problems: Problem[]): void {
+  const anonymous = facts.caller !== 'staff'
+  const isRead = facts.method.toUpperCase() === 'GET'
+  const maxDepth = anonymous ? limits.anonymousMaxDepth : limits.maxDepth
+  const maxLimit = anonymous ? limits.anonymousMaxLimit : limits.maxLimit
+  checkInteger(params, 'depth', 0, maxDepth, problems, anonymous ? ' without a staff login' : '')
+  checkInteger(params, 'limit', isRead || anonymous ? 1 : 0, maxLimit, problems, anonymous ? ' without a staff login' : '')
+  checkInteger(params, 'page', 1, limits.maxPage, problems)
+  if (isRead && 'pagination' in params && String(params.pagination) !== 'true') {
+    problems.push({ path: 'pagination', message: `Lists come in pages: leave out pagination=false and ask for pages of up to ${maxLimit} with limit and page.` })
   }
 }
 
@@ -292,13 +353,15 @@ export function checkRequest(config: SanitizedConfig, facts: RequestFacts): { pr
   } catch {
     return { problems: [{ path: 'query', message: 'The query string could not be read.' }], status: 400 }
   }
-  checkInteger(params, 'depth', 0, limits.maxDepth, problems)
-  checkInteger(params, 'limit', 0, limits.maxLimit, problems)
-  checkInteger(params, 'page', 1, limits.maxPage, problems)
+  checkPaging(facts, params, problems)
 
   if (target.kind === 'global') return { problems, status: 400 }
 
   const isVersions = target.endpointPath?.startsWith('/versions') ?? false
+  // Payload routes /versions for every collection and fails with a 500 where there are none.
+  if (isVersions && !config.collections.find((collection) => collection.slug === target.slug)?.versions) {
+    return { problems: [{ path: 'versions', message: `${target.slug} keeps no versions.` }], status: 400 }
+  }
   if (target.params.id !== undefined && !isValidId(target.params.id, facts.idFormat)) {
     problems.push({ path: 'id', message: `“${target.params.id}” is not a valid id: use ${idHint(facts.idFormat)}.` })
   }

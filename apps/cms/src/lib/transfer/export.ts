@@ -2,6 +2,7 @@ import type { CollectionSlug, GlobalSlug, Payload, SanitizedCollectionConfig } f
 import {
   jobsCollection,
   skippedCollections,
+  skippedGlobals,
   transferFormat,
   transferFormatVersion,
   type CollectionDump,
@@ -78,7 +79,7 @@ export async function exportDatabase(payload: Payload): Promise<TransferDump> {
   }
 
   const globals: GlobalDump[] = []
-  for (const config of payload.config.globals) {
+  for (const config of payload.config.globals.filter((global) => !(global.slug in skippedGlobals))) {
     const slug = config.slug as GlobalSlug
     const doc = (await payload.db.findGlobal({ slug })) as JsonDoc | null
     const dump: GlobalDump = { slug, doc: doc && Object.keys(doc).length > 0 ? plain(doc) : null }

@@ -16,6 +16,11 @@ export const skippedCollections: Record<string, string> = {
   'payload-kv': 'a key-value cache for plugins; nothing in this CMS keeps content there',
 }
 
+/** Payload's own globals that are not content, and why they are left behind. */
+export const skippedGlobals: Record<string, string> = {
+  'payload-jobs-stats': 'when each scheduled job (the weekly medical-review email) was last queued; the target schedules afresh',
+}
+
 /**
  * `payload-jobs` is exported only in part: jobs still waiting to run (e.g. a scheduled publish)
  * are content, finished and failed ones are run history.

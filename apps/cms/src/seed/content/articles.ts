@@ -11,6 +11,7 @@ import {
   richText,
   serviceEmbed,
 } from '../lexical'
+import { references, reviewedDaysAgo } from './sources'
 import type { NewDoc, Refs } from './types'
 import { ref } from './types'
 
@@ -38,8 +39,8 @@ function sciaticaArticle(refs: Refs): NewDoc<Article> {
     heroImage: refs.media.articleSciatica,
     body: richText(
       paragraph(
-        'An ache deep in the buttock that spreads down the back of your leg can make sitting at a desk, driving ' +
-          'or getting a good night’s sleep hard work. There are several possible reasons for this kind of pain, ' +
+        'An ache deep in your buttock that spreads down the back of your leg can make daily life hard. Sitting ' +
+          'at a desk, driving and sleeping well can all become a struggle. There are several possible reasons for this kind of pain, ' +
           'but one of the most common is sciatica. The good news is that for many people it settles with time, ' +
           'and therapeutic massage and a few gentle exercises can make the journey a lot more comfortable.',
       ),
@@ -85,17 +86,18 @@ function sciaticaArticle(refs: Refs): NewDoc<Article> {
         [bold('Pregnancy'), ' and ', bold('long hours of sitting'), ', which both add pressure to the lower back and pelvis'],
       ),
       paragraph(
-        'Because the cause shapes the treatment, it is worth getting a diagnosis from a doctor or ' +
-          'physiotherapist if you have not had one.',
+        'The cause shapes the treatment. If you have not had a diagnosis yet, it is worth seeing a doctor or ' +
+          'physiotherapist.',
       ),
       callout(
         'red-flag',
         'When to see a doctor first',
-        'Massage is not the right first step if you notice any of these: loss of control of your bladder or ' +
-          'bowels; numbness in the groin, inner thighs or buttocks; leg weakness that is getting worse or a foot ' +
-          'that drags; symptoms in both legs; pain after a serious fall or accident; back pain with a fever or ' +
-          'unexplained weight loss; or severe pain that is not easing after a week or two. Loss of bladder or ' +
-          'bowel control or saddle numbness needs emergency care the same day.',
+        'Do not start with massage if you notice any of these signs. You cannot control your bladder or bowels. ' +
+          'Your groin, inner thighs or buttocks feel numb. Your leg is getting weaker, or your foot drags when you ' +
+          'walk. You have symptoms in both legs. The pain began after a bad fall or accident. You have back pain ' +
+          'with a fever, or you are losing weight without trying. The pain is severe and not easing after a week ' +
+          'or two.\n\nIf you cannot control your bladder or bowels, or you feel numb between your legs, get ' +
+          'emergency care the same day.',
       ),
       h2('How massage helps'),
       paragraph(
@@ -185,7 +187,14 @@ function sciaticaArticle(refs: Refs): NewDoc<Article> {
     ),
     author: refs.team.author,
     medicalReviewer: refs.team.reviewer,
-    reviewedAt: '2026-11-10T12:00:00.000Z',
+    reviewedAt: reviewedDaysAgo(20),
+    sources: [
+      references.nhsSciatica,
+      references.niceNg59,
+      references.nhsCaudaEquina,
+      references.cochraneMassage,
+      references.neuralMobilisation,
+    ],
     publishedAt: '2026-11-17T09:00:00.000Z',
     conditions: [refs.sciatica],
     relatedServices: allServices.map(service),
@@ -236,7 +245,8 @@ function deskArticle(refs: Refs): NewDoc<Article> {
     ),
     author: refs.team.author,
     medicalReviewer: refs.team.reviewer,
-    reviewedAt: '2026-11-10T12:00:00.000Z',
+    reviewedAt: reviewedDaysAgo(27),
+    sources: [references.nhsBackPain, references.niceNg59],
     publishedAt: '2026-11-03T09:00:00.000Z',
     conditions: [refs.sciatica],
     relatedExercises: ['seated-sciatic-nerve-floss', 'hip-flexor-stretch'].map(exercise),
@@ -279,6 +289,9 @@ function firstVisitArticle(refs: Refs): NewDoc<Article> {
       serviceEmbed(service('swedish-massage'), 'A relaxing, gentle choice for a first visit.'),
     ),
     author: refs.team.author,
+    medicalReviewer: refs.team.reviewer,
+    reviewedAt: reviewedDaysAgo(40),
+    sources: [references.nccihMassage],
     publishedAt: '2026-10-20T09:00:00.000Z',
     relatedServices: [service('swedish-massage')],
     _status: 'published',

@@ -44,7 +44,16 @@ export function siteSettings(refs: Refs): NewDoc<SiteSetting> {
       { label: 'Facebook', url: 'https://facebook.example/willowbankmassage' },
     ],
     medicalDisclaimer,
+    reviewIntervalMonths: 12,
     defaultSeoImage: refs.media.sharing,
+    bookingMode: 'form',
+    bookingNotificationEmail: 'frontdesk@willowbank-massage.example',
+    appointmentRetentionMonths: 12,
+    searchSynonyms: [
+      { terms: 'sciatica, pinched nerve, sciatic nerve pain, trapped nerve' },
+      { terms: 'lower back pain, lumbago, sore back' },
+      { terms: 'massage, bodywork' },
+    ],
   }
 }
 
@@ -67,6 +76,7 @@ export const navigation: NewDoc<Navigation> = {
     { label: 'About us', url: '/about' },
     { label: 'Contact', url: '/contact' },
     { label: 'Book an appointment', url: '/book' },
+    { label: 'Privacy', url: '/privacy' },
   ],
 }
 

@@ -1,5 +1,6 @@
 import type { Exercise } from '@clinic/cms-types'
 import type { MediaKey } from './media'
+import { references, reviewedDaysAgo, type Source } from './sources'
 import type { NewDoc, Refs } from './types'
 
 type ExerciseSeed = {
@@ -9,6 +10,7 @@ type ExerciseSeed = {
   equipment: string[]
   steps: string[]
   stopIf: string[]
+  sources: Source[]
 }
 
 const flossSafety =
@@ -59,6 +61,7 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Lower the leg and rest. Repeat with the other leg only if that side is also affected.',
     ],
     stopIf: [...stopCommon, 'The pull turns into burning or electric pain'],
+    sources: [references.neuralMobilisation, references.niceNg59],
   },
   {
     slug: 'seated-sciatic-nerve-floss',
@@ -88,6 +91,7 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Repeat the movement smoothly and slowly for the set number of repetitions.',
     ],
     stopIf: [...stopCommon],
+    sources: [references.neuralMobilisation, references.niceNg59],
   },
   {
     slug: 'hamstring-floss',
@@ -117,6 +121,7 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Step down, stand tall and rest before switching legs if needed.',
     ],
     stopIf: [...stopCommon, 'You feel unsteady or dizzy'],
+    sources: [references.neuralMobilisation, references.niceNg59],
   },
   {
     slug: 'hip-flexor-stretch',
@@ -146,6 +151,7 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Switch sides and repeat.',
     ],
     stopIf: [...stopCommon, 'You feel pinching at the front of the hip or in the lower back'],
+    sources: [references.nhsSciatica, references.niceNg59],
   },
   {
     slug: 'groin-stretch',
@@ -172,6 +178,7 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Hold for the set time, breathing slowly, then straighten your legs and rest.',
     ],
     stopIf: [...stopCommon, 'You feel pain in the knees or the front of the hips'],
+    sources: [references.nhsSciatica, references.niceNg59],
   },
   {
     slug: 'glute-stretch',
@@ -205,12 +212,13 @@ const exerciseSeeds: ExerciseSeed[] = [
       'Repeat on the other side.',
     ],
     stopIf: [...stopCommon, 'You feel pain in the knee of the crossed leg'],
+    sources: [references.nhsSciatica, references.niceNg59],
   },
 ]
 
 export const exercises = exerciseSeeds.map((seed) => ({
   slug: seed.slug,
-  build: (refs: Pick<Refs, 'media' | 'sciatica'>): NewDoc<Exercise> => ({
+  build: (refs: Pick<Refs, 'media' | 'sciatica' | 'team'>): NewDoc<Exercise> => ({
     ...seed.data,
     slug: seed.slug,
     ...(seed.image ? { image: refs.media[seed.image] } : {}),
@@ -218,6 +226,9 @@ export const exercises = exerciseSeeds.map((seed) => ({
     steps: seed.steps.map((instruction) => ({ instruction })),
     stopIf: seed.stopIf.map((warning) => ({ warning })),
     conditions: [refs.sciatica],
+    medicalReviewer: refs.team.reviewer,
+    reviewedAt: reviewedDaysAgo(24),
+    sources: seed.sources,
     _status: 'published',
   }),
 }))

@@ -1,6 +1,7 @@
 import type { Condition } from '@clinic/cms-types'
 import { bold, paragraph, richText } from '../lexical'
-import type { NewDoc } from './types'
+import { references, reviewedDaysAgo } from './sources'
+import type { NewDoc, Refs } from './types'
 
 export const sciaticaSlug = 'sciatica'
 
@@ -8,7 +9,7 @@ export const sciaticaSlug = 'sciatica'
  * The sciatica condition page. It is created before the services, exercises and articles that
  * link to it; the seed fills its own `related*` lists once those exist.
  */
-export const sciatica: NewDoc<Condition> = {
+export const sciatica = (refs: Pick<Refs, 'team'>): NewDoc<Condition> => ({
   name: 'Sciatica',
   slug: sciaticaSlug,
   summary:
@@ -31,15 +32,15 @@ export const sciatica: NewDoc<Condition> = {
         'felt far down the leg.',
     ),
     paragraph(
-      'Damage to the sciatic nerve itself is uncommon. In everyday use, "sciatica" describes a pattern rather ' +
-        'than a diagnosis: pain that starts in the lower back or buttock and spreads down the leg because one ' +
-        'of the nerve roots is being irritated, inflamed, pinched or pressed on. Finding out what is pressing ' +
-        'on the nerve matters, because the cause guides the treatment.',
+      'The nerve itself is rarely damaged. Most people use the word "sciatica" for a pattern of pain, not a ' +
+        'diagnosis. The pain starts in the lower back or buttock and spreads down one leg. It happens when one ' +
+        'of the nerve roots is irritated, swollen, pinched or pressed on. It helps to find out what is pressing ' +
+        'on the nerve, because the cause guides the treatment.',
     ),
     paragraph(
-      'Most episodes settle over a few weeks to a few months with time, staying gently active and hands-on ' +
-        'care. Massage cannot remove a disc bulge or widen a narrowed canal, but it can ease the tight muscles ' +
-        'around the nerve, calm the nervous system and make moving easier while the body recovers.',
+      'Most people get better within a few weeks to a few months. Staying gently active and hands-on care ' +
+        'both help. Massage cannot fix a bulging disc or widen a narrow spinal canal. But it can ease the tight ' +
+        'muscles around the nerve, help your body relax and make it easier to move while you heal.',
     ),
   ),
   causes: [
@@ -101,5 +102,14 @@ export const sciatica: NewDoc<Condition> = {
     description:
       'What sciatica is, the symptoms and causes to know, the warning signs that need a doctor, and how massage and gentle exercises can help.',
   },
+  medicalReviewer: refs.team.reviewer,
+  reviewedAt: reviewedDaysAgo(21),
+  sources: [
+    references.nhsSciatica,
+    references.niceNg59,
+    references.niceCksSciatica,
+    references.nhsCaudaEquina,
+    references.medlineSciatica,
+  ],
   _status: 'published',
-}
+})

@@ -31,6 +31,10 @@ export const teamSeeds: { key: TeamKey; slug: string; build: (refs: Pick<Refs, '
       slug: 'priya-raman',
       jobTitle: 'Consulting physiotherapist',
       credentials: 'MScPT, registered physiotherapist',
+      clinicalCredentials: [
+        { credential: 'Registered physiotherapist', category: 'license', recognizedBy: 'Provincial physiotherapy regulator' },
+        { credential: 'Master of Science in Physical Therapy (MScPT)', category: 'degree' },
+      ],
       bio:
         'Priya is a physiotherapist with more than fifteen years of experience in spinal and sports ' +
         'rehabilitation. She reviews the health information on this site so that it stays accurate, ' +

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '@/components/site/Breadcrumbs'
 import { getPage, listServices } from '@/lib/cms/queries'
 import { currencyFor } from '@/lib/format'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string[] }> }
 
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: page.meta?.description || `${page.title}`,
     path: `/${slug}`,
     image: page.meta?.image,
+    generatedImage: socialImagePath('pages', slug, page.updatedAt),
   })
 }
 

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
-import { ArticleCard } from '@/components/cards/ArticleCard'
-import { BookingCta } from '@/components/site/BookingCta'
-import { Breadcrumbs } from '@/components/site/Breadcrumbs'
-import { listArticles } from '@/lib/cms/queries'
+import { listArticlesPage } from '@/lib/cms/queries'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { ArticleArchive } from './_components/ArticleArchive'
 
 export function generateMetadata(): Promise<Metadata> {
   return metadataFor({
@@ -13,23 +11,8 @@ export function generateMetadata(): Promise<Metadata> {
   })
 }
 
+/** The newest articles; older ones on /articles/page/2 and on. */
 export default async function ArticlesPage() {
-  const [articles, settings] = await Promise.all([listArticles(), siteSettings()])
-  return (
-    <div className="container">
-      <Breadcrumbs crumbs={[{ name: 'Home', path: '/' }, { name: 'Articles', path: '/articles' }]} />
-      <h1>Articles</h1>
-      <p className="lead">Plain-language guides on pain, tension and recovery, reviewed by our clinicians.</p>
-      {articles.length === 0 ? (
-        <p>No articles yet. Please check back soon.</p>
-      ) : (
-        <div className="grid">
-          {articles.map((article) => (
-            <ArticleCard key={article.id} article={article} headingLevel={2} />
-          ))}
-        </div>
-      )}
-      <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
-    </div>
-  )
+  const [page, settings] = await Promise.all([listArticlesPage(1), siteSettings()])
+  return <ArticleArchive page={page} bookingUrl={settings?.bookingUrl ?? '/book'} />
 }

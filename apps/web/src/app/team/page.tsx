@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
 import { CmsImage } from '@/components/CmsImage'
+import { JsonLdScript } from '@/components/JsonLdScript'
 import { BookingCta } from '@/components/site/BookingCta'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
 import { listTeam } from '@/lib/cms/queries'
+import { env } from '@/env'
+import { teamPeople } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
 
 export function generateMetadata(): Promise<Metadata> {
@@ -29,6 +32,9 @@ export default async function TeamPage() {
               {member.credentials ? <span className="person__credentials">, {member.credentials}</span> : null}
             </h2>
             <p className="card__meta">{member.jobTitle}</p>
+            {member.clinicalCredentials?.length ? (
+              <p className="card__meta">{member.clinicalCredentials.map((row) => row.credential).join(' · ')}</p>
+            ) : null}
             {member.bio.split(/\n{2,}/).map((paragraph, index) => (
               <p key={index}>{paragraph}</p>
             ))}
@@ -36,6 +42,7 @@ export default async function TeamPage() {
         </section>
       ))}
       <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
+      {team.length > 0 ? <JsonLdScript data={teamPeople(team, env.siteUrl)} /> : null}
     </div>
   )
 }

@@ -1,4 +1,6 @@
 import type { FaqBlock } from '@clinic/cms-types'
+import { JsonLdScript } from '@/components/JsonLdScript'
+import { faqPage } from '@/lib/seo/json-ld'
 
 /** Questions and answers; native disclosure widgets, so no JavaScript is needed. */
 export function Faq({ block }: { block: FaqBlock }) {
@@ -15,6 +17,7 @@ export function Faq({ block }: { block: FaqBlock }) {
           ))}
         </details>
       ))}
+      <JsonLdScript data={faqPage(items)} />
     </section>
   )
 }

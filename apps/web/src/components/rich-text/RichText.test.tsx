@@ -98,8 +98,9 @@ describe('RichText', () => {
         { type: 'block', fields: { id: 'c', blockType: 'serviceEmbed', service } },
       ),
     )
-    expect(out).toContain('class="callout callout--red-flag"')
-    expect(out).toContain('See a doctor')
+    // Red flags get their own landmark, labelled by their own heading.
+    expect(out).toMatch(/<section id="red-flags-a" class="red-flags" aria-labelledby="red-flags-a-heading"><h2 id="red-flags-a-heading"[^>]*>.*See a doctor<\/h2>/)
+    expect(out).toContain('If you lose bladder control.')
     expect(out).toContain('<a href="/exercises/hamstring-floss">Hamstring floss</a>')
     expect(out).toContain('Eases the nerve.')
     expect(out).toContain('<a href="/services/deep-tissue-massage">Deep tissue massage</a>')
@@ -109,13 +110,13 @@ describe('RichText', () => {
 
 describe('ArticleBlock', () => {
   it('gives each callout tone a default title', () => {
-    for (const [tone, title] of [
-      ['info', 'Good to know'],
-      ['warning', 'Take care'],
-      ['red-flag', 'See a doctor'],
+    for (const [tone, title, className] of [
+      ['info', 'Good to know', 'callout--info'],
+      ['warning', 'Take care', 'callout--warning'],
+      ['red-flag', 'When to see a doctor', 'red-flags'],
     ] as const) {
       const out = renderToStaticMarkup(<ArticleBlock block={{ blockType: 'callout', tone, body: 'Body' }} />)
-      expect(out).toContain(`callout--${tone}`)
+      expect(out).toContain(`class="${className}"`.replace('"callout--', '"callout callout--'))
       expect(out).toContain(title)
     }
   })

@@ -2,6 +2,7 @@ import type { Navigation } from '@clinic/cms-types'
 import { Link } from '@/components/Link'
 import { ButtonLink } from '@/components/ButtonLink'
 import { NavLink } from './NavLink'
+import { SearchForm } from './SearchForm'
 
 /** The clinic's name, the header links from the CMS and the booking button. */
 export function SiteHeader({ clinicName, navigation, bookingUrl }: { clinicName: string; navigation: Navigation | null; bookingUrl: string }) {
@@ -21,6 +22,7 @@ export function SiteHeader({ clinicName, navigation, bookingUrl }: { clinicName:
             ))}
           </ul>
         </nav>
+        <SearchForm id="header-search" className="site-header__search" />
         <ButtonLink href={bookingUrl}>Book</ButtonLink>
       </div>
     </header>

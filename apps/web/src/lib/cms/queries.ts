@@ -17,9 +17,10 @@ import {
   type Team,
 } from '@clinic/cms-types'
 import { env } from '@/env'
+import { currentPreview } from '@/lib/preview/session'
 import { CmsUnavailableError, cmsRead, type Query } from './fetch'
 
-type ListResponse<T> = { docs: T[]; totalDocs: number }
+type ListResponse<T> = { docs: T[]; totalDocs: number; totalPages: number; page: number }
 
 /**
  * While `next build` prerenders, the CMS may be down: the build must still succeed. cmsRead then
@@ -56,7 +57,7 @@ export const relatedFields = {
   exercises: ['name', 'slug', 'summary', 'targetArea', 'difficulty'] satisfies (keyof Exercise)[],
   conditions: ['name', 'slug', 'summary'] satisfies (keyof Condition)[],
   pages: ['title', 'slug'] satisfies (keyof Page)[],
-  team: ['name', 'slug', 'jobTitle', 'credentials'] satisfies (keyof Team)[],
+  team: ['name', 'slug', 'jobTitle', 'credentials', 'clinicalCredentials'] satisfies (keyof Team)[],
   // `url` is computed from `filename`, so both are asked for.
   media: ['alt', 'filename', 'url', 'width', 'height', 'sizes'] satisfies (keyof Media)[],
 }
@@ -67,11 +68,24 @@ export const populateQuery: Query = Object.fromEntries(
   ),
 )
 
+/** Payload's `select`: the CMS reads and sends only these fields (and the id). */
+const selectQuery = (fields: readonly string[]): Query => Object.fromEntries(fields.map((field) => [`select[${field}]`, true]))
+
+// An article card (lists, home, feed) shows these; never the body, whose rich text is most of an
+// article's weight (a list of 20 at depth 1 was ~300 KB with it).
+const articleCardFields = [...relatedFields.articles, 'author', 'updatedAt'] satisfies (keyof Article)[]
+
 async function findBySlug<T>(collection: SluggedCollection, slug: string, depth: number): Promise<T | null> {
-  const result = await cmsRead<ListResponse<T>>(collection, {
-    tags: [collectionTag(collection), documentTag(collection, slug)],
-    query: { 'where[slug][equals]': slug, depth, limit: 1, ...populateQuery },
-  })
+  const tags = [collectionTag(collection), documentTag(collection, slug)]
+  const query: Query = { 'where[slug][equals]': slug, depth, limit: 1, ...populateQuery }
+  // An editor's preview shows the draft of its one document (matched by id, so a draft that
+  // changed the slug still shows); every other document stays the published version.
+  const preview = await currentPreview()
+  if (preview?.collection === collection) {
+    const draft = await cmsRead<ListResponse<T>>(collection, { tags, draft: true, query: { ...query, 'where[id][equals]': preview.id } })
+    if (draft.docs[0]) return draft.docs[0]
+  }
+  const result = await cmsRead<ListResponse<T>>(collection, { tags, query })
   return result.docs[0] ?? null
 }
 
@@ -95,7 +109,46 @@ export const getCondition = (slug: string) => findBySlug<Condition>(collectionSl
 export const getPage = (slug: string) => findBySlug<Page>(collectionSlugs.pages, slug, 2)
 
 export const listArticles = (limit = 100) =>
-  list<Article>(collectionSlugs.articles, { sort: '-publishedAt', depth: 1, limit })
+  list<Article>(collectionSlugs.articles, { sort: '-publishedAt', depth: 1, limit, ...selectQuery(articleCardFields) })
+
+/** Articles per page of /articles. */
+export const articlesPerPage = 24
+
+export type ArticlesPage = { articles: Article[]; page: number; totalPages: number; totalDocs: number }
+
+/** One page of /articles (1-based), newest first; out-of-range pages come back empty. */
+export async function listArticlesPage(page: number): Promise<ArticlesPage> {
+  const empty: ArticlesPage = { articles: [], page, totalPages: 0, totalDocs: 0 }
+  return duringBuildOr(async () => {
+    const result = await cmsRead<ListResponse<Article>>(collectionSlugs.articles, {
+      tags: [collectionTag(collectionSlugs.articles)],
+      query: { sort: '-publishedAt', depth: 1, limit: articlesPerPage, page, ...selectQuery(articleCardFields), ...populateQuery },
+    })
+    return { articles: result.docs, page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  }, empty)
+}
+
+/** What a sitemap needs of a document. */
+export type SitemapDoc = { slug?: string | null; updatedAt: string }
+
+// Big pages: a sitemap reads every published document, and each page is one cached request.
+// The CMS gives an anonymous caller at most 100 documents a page (its request budget).
+const sitemapReadSize = 100
+
+/** Every published document of a collection (slug and date only), however many there are. */
+export async function listAllForSitemap(collection: SluggedCollection): Promise<SitemapDoc[]> {
+  return duringBuildOr(async () => {
+    const docs: SitemapDoc[] = []
+    for (let page = 1; ; page++) {
+      const result = await cmsRead<ListResponse<SitemapDoc>>(collection, {
+        tags: [collectionTag(collection)],
+        query: { sort: 'id', depth: 0, limit: sitemapReadSize, page, ...selectQuery(['slug', 'updatedAt']) },
+      })
+      docs.push(...result.docs)
+      if (page >= result.totalPages) return docs
+    }
+  }, [])
+}
 export const listServices = () => list<Service>(collectionSlugs.services, { sort: 'displayOrder', depth: 1 })
 export const listExercises = () => list<Exercise>(collectionSlugs.exercises, { sort: 'name', depth: 1 })
 export const listConditions = () => list<Condition>(collectionSlugs.conditions, { sort: 'name', depth: 0 })

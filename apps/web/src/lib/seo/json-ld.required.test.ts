@@ -17,7 +17,7 @@ const settings = {
 
 describe('HealthAndBeautyBusiness', () => {
   it('carries the tagline and region when set, and no opening hours when there are none', () => {
-    const data = healthAndBeautyBusiness(settings, site) as Record<string, Record<string, unknown>>
+    const data = healthAndBeautyBusiness(settings, site) as unknown as Record<string, Record<string, unknown>>
     expect(data.description).toBe('Unhurried care')
     expect(data.address?.addressRegion).toBe('BC')
     expect(data).not.toHaveProperty('openingHoursSpecification')
@@ -28,10 +28,10 @@ describe('MedicalWebPage', () => {
   const author = { id: 9, name: 'Sam', jobTitle: 'RMT', slug: null } as unknown as Team
   const article = { id: 1, title: 'T', excerpt: 'E', updatedAt: '2026-01-01', author, conditions: [] } as unknown as Article
   it('names the clinic as publisher and links people to the team page (by id when they have no slug)', () => {
-    const data = medicalWebPage(article, `${site}/articles/t`, site) as Record<string, Record<string, unknown>>
+    const data = medicalWebPage(article, `${site}/articles/t`, site) as unknown as Record<string, Record<string, unknown>>
     expect(data.publisher).toEqual({ '@id': `${site}/#clinic` })
     expect(data.author).toEqual({ '@type': 'Person', name: 'Sam', jobTitle: 'RMT', url: `${site}/team#9` })
-    const withSlug = medicalWebPage({ ...article, author: { ...author, slug: 'sam' } } as Article, `${site}/articles/t`, site) as Record<string, Record<string, unknown>>
+    const withSlug = medicalWebPage({ ...article, author: { ...author, slug: 'sam' } } as Article, `${site}/articles/t`, site) as unknown as Record<string, Record<string, unknown>>
     expect(withSlug.author?.url).toBe(`${site}/team#sam`)
   })
 })

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { asMedia, imageSource, type MediaRef } from '@/lib/media'
+import { socialImageSize } from '@/lib/og/social-image'
 
 type PageSeo = {
   title: string
@@ -9,8 +10,10 @@ type PageSeo = {
   siteUrl: string
   cmsUrl: string
   siteName: string
-  /** The page's own SEO image, else the site's default. */
+  /** The page's own SEO image; without one, `generatedImage`, else the site's default. */
   image?: MediaRef
+  /** Path of the image generated for this document (see /og), used when it has no SEO image. */
+  generatedImage?: string
   fallbackImage?: MediaRef
   type?: 'website' | 'article'
   publishedTime?: string | null
@@ -20,8 +23,13 @@ type PageSeo = {
 /** Title, description, canonical URL, Open Graph and Twitter data for one page (OG-size image). */
 export function pageMetadata(seo: PageSeo): Metadata {
   const url = `${seo.siteUrl}${seo.path === '/' ? '/' : seo.path}`
-  const og = imageSource(asMedia(seo.image) ?? asMedia(seo.fallbackImage), 'og', seo.cmsUrl)
-  const images = og ? [{ url: og.src, width: og.width, height: og.height, alt: og.alt }] : undefined
+  const own = imageSource(asMedia(seo.image), 'og', seo.cmsUrl)
+  const og =
+    own ??
+    (seo.generatedImage
+      ? { src: `${seo.siteUrl}${seo.generatedImage}`, ...socialImageSize, alt: seo.title, type: 'image/png' }
+      : imageSource(asMedia(seo.fallbackImage), 'og', seo.cmsUrl))
+  const images = og ? [{ url: og.src, width: og.width, height: og.height, alt: og.alt, ...('type' in og ? { type: og.type } : {}) }] : undefined
   return {
     title: seo.title,
     description: seo.description,

@@ -16,6 +16,10 @@ export interface E2eContext {
   admin: Account
   /** A staff account with the editor role (clinic staff), made by the admin through the REST API. */
   editor: Account
+  /** A staff account with the marketer role. */
+  marketer: Account
+  /** JSON list of the emails the test SMTP server received (support/mailbox.ts). */
+  mailboxUrl: string
   /** Where the servers' logs are written. */
   logDir: string
 }

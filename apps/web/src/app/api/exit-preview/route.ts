@@ -1,21 +1,22 @@
-import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
-import { previewTokenCookie } from '@/lib/cms/fetch'
-import { safePreviewPath } from '@/lib/preview-path'
+import { env } from '@/env'
+import { safeSitePath } from '@/lib/preview/safe-path'
+import { endPreviewSession } from '@/lib/preview/session'
 
-/** Leaves draft mode and forgets the staff token, then returns to the page (or home). */
+/** Leaves preview (draft mode and its cookie), then returns to the page (a path on this site) or home. */
 export async function GET(request: NextRequest): Promise<Response> {
-  ;(await draftMode()).disable()
-  ;(await cookies()).delete(previewTokenCookie)
-  const back = request.nextUrl.searchParams.get('path') ?? request.headers.get('referer')
-  let path = '/'
-  if (back) {
-    try {
-      path = safePreviewPath(back.startsWith('/') ? back : new URL(back).pathname)
-    } catch {
-      path = '/'
-    }
+  await endPreviewSession()
+  redirect(safeSitePath(request.nextUrl.searchParams.get('path') ?? sameSiteReferrerPath(request.headers.get('referer'))))
+}
+
+/** The path of the page the visitor came from, when it was a page of this site. */
+function sameSiteReferrerPath(referer: string | null): string | null {
+  if (!referer) return null
+  try {
+    const url = new URL(referer)
+    return url.origin === new URL(env.siteUrl).origin ? `${url.pathname}${url.search}` : null
+  } catch {
+    return null
   }
-  redirect(path)
 }

@@ -3,6 +3,8 @@ import { CardSection } from '@/components/CardSection'
 import { Link } from '@/components/Link'
 import { notFound } from 'next/navigation'
 import { CmsImage } from '@/components/CmsImage'
+import { MedicalReview } from '@/components/health/MedicalReview'
+import { References } from '@/components/health/References'
 import { ExerciseCard } from '@/components/cards/ExerciseCard'
 import { JsonLdScript } from '@/components/JsonLdScript'
 import { RichText } from '@/components/rich-text/RichText'
@@ -13,10 +15,11 @@ import { MedicalDisclaimer } from '@/components/site/MedicalDisclaimer'
 import { env } from '@/env'
 import { populated, populatedList } from '@/lib/cms/populated'
 import { getArticle } from '@/lib/cms/queries'
-import { currencyFor, formatDate } from '@/lib/format'
+import { currencyFor } from '@/lib/format'
 import { imageSource } from '@/lib/media'
 import { medicalWebPage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -35,7 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.meta?.title || article.title,
     description: article.meta?.description || article.excerpt,
     path: `/articles/${slug}`,
-    image: article.meta?.image ?? article.heroImage,
+    image: article.meta?.image,
+    generatedImage: socialImagePath('articles', slug, article.updatedAt),
     type: 'article',
     publishedTime: article.publishedAt,
     modifiedTime: article.updatedAt,
@@ -48,7 +52,6 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound()
 
   const author = populated(article.author)
-  const reviewer = populated(article.medicalReviewer)
   const services = populatedList(article.relatedServices)
   const exercises = populatedList(article.relatedExercises)
   const conditions = populatedList(article.conditions)
@@ -78,21 +81,6 @@ export default async function ArticlePage({ params }: Props) {
               </dd>
             </div>
           ) : null}
-          {reviewer ? (
-            <div>
-              <dt>Medically reviewed by</dt>
-              <dd>
-                <Link href={`/team#${reviewer.slug}`}>{reviewer.name}</Link>
-                {reviewer.credentials ? `, ${reviewer.credentials}` : ''}
-                {article.reviewedAt ? (
-                  <>
-                    {' '}
-                    on <time dateTime={article.reviewedAt.slice(0, 10)}>{formatDate(article.reviewedAt)}</time>
-                  </>
-                ) : null}
-              </dd>
-            </div>
-          ) : null}
           {article.readingTime ? (
             <div>
               <dt>Reading time</dt>
@@ -100,6 +88,7 @@ export default async function ArticlePage({ params }: Props) {
             </div>
           ) : null}
         </dl>
+        <MedicalReview reviewer={article.medicalReviewer} reviewedAt={article.reviewedAt} nextReviewDue={article.nextReviewDue} />
       </header>
       {heroImage ? (
         // Not `priority`: on a phone the image starts below the title, lead and byline, so the largest
@@ -130,6 +119,7 @@ export default async function ArticlePage({ params }: Props) {
         {(exercise) => <ExerciseCard key={exercise.id} exercise={exercise} />}
       </CardSection>
 
+      <References sources={article.sources} />
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
       <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
       <JsonLdScript

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { CardSection } from '@/components/CardSection'
+import { MedicalReview } from '@/components/health/MedicalReview'
+import { RedFlags } from '@/components/health/RedFlags'
+import { References } from '@/components/health/References'
 import { ArticleCard } from '@/components/cards/ArticleCard'
 import { ExerciseCard } from '@/components/cards/ExerciseCard'
 import { JsonLdScript } from '@/components/JsonLdScript'
@@ -13,8 +16,9 @@ import { env } from '@/env'
 import { populatedList } from '@/lib/cms/populated'
 import { getCondition } from '@/lib/cms/queries'
 import { currencyFor } from '@/lib/format'
-import { medicalCondition } from '@/lib/seo/json-ld'
+import { conditionPage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -33,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: condition.meta?.description || condition.summary,
     path: `/conditions/${slug}`,
     image: condition.meta?.image,
+    generatedImage: socialImagePath('conditions', slug, condition.updatedAt),
   })
 }
 
@@ -58,17 +63,10 @@ export default async function ConditionPage({ params }: Props) {
       <h1>{condition.name}</h1>
       <p className="lead">{condition.summary}</p>
 
+      <MedicalReview reviewer={condition.medicalReviewer} reviewedAt={condition.reviewedAt} nextReviewDue={condition.nextReviewDue} />
+
       {condition.redFlags?.length ? (
-        <aside className="callout callout--red-flag" aria-labelledby="condition-red-flags">
-          <h2 id="condition-red-flags" className="callout__title">
-            See a doctor straight away if
-          </h2>
-          <ul>
-            {condition.redFlags.map((row, index) => (
-              <li key={row.id ?? index}>{row.flag}</li>
-            ))}
-          </ul>
-        </aside>
+        <RedFlags id="condition-red-flags" title="When to see a doctor" flags={condition.redFlags.map((row) => row.flag)} />
       ) : null}
 
       <section className="section" aria-labelledby="condition-what">
@@ -111,9 +109,10 @@ export default async function ConditionPage({ params }: Props) {
         {(article) => <ArticleCard key={article.id} article={article} />}
       </CardSection>
 
+      <References sources={condition.sources} />
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
       <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} />
-      <JsonLdScript data={medicalCondition(condition, `${env.siteUrl}${path}`)} />
+      <JsonLdScript data={conditionPage(condition, `${env.siteUrl}${path}`, env.siteUrl)} />
     </article>
   )
 }

@@ -2,6 +2,9 @@ import type { Metadata } from 'next'
 import { Link } from '@/components/Link'
 import { notFound } from 'next/navigation'
 import { CmsImage } from '@/components/CmsImage'
+import { MedicalReview } from '@/components/health/MedicalReview'
+import { PrintButton } from '@/components/health/PrintButton'
+import { References } from '@/components/health/References'
 import { JsonLdScript } from '@/components/JsonLdScript'
 import { BookingCta } from '@/components/site/BookingCta'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
@@ -11,8 +14,9 @@ import { populatedList } from '@/lib/cms/populated'
 import { getExercise } from '@/lib/cms/queries'
 import { difficultyLabels } from '@/lib/format'
 import { imageSource } from '@/lib/media'
-import { exercisePlan } from '@/lib/seo/json-ld'
+import { exercisePage } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -30,7 +34,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: exercise.meta?.title || exercise.name,
     description: exercise.meta?.description || exercise.summary,
     path: `/exercises/${slug}`,
-    image: exercise.meta?.image ?? exercise.image,
+    image: exercise.meta?.image,
+    generatedImage: socialImagePath('exercises', slug, exercise.updatedAt),
   })
 }
 
@@ -64,6 +69,8 @@ export default async function ExercisePage({ params }: Props) {
         {exercise.targetArea} · {difficultyLabels[exercise.difficulty]}
         {exercise.equipment?.length ? ` · You need: ${exercise.equipment.map((row) => row.item).join(', ')}` : ''}
       </p>
+      <MedicalReview reviewer={exercise.medicalReviewer} reviewedAt={exercise.reviewedAt} nextReviewDue={exercise.nextReviewDue} />
+      <PrintButton />
 
       <aside className="safety" aria-labelledby="exercise-safety">
         <h2 id="exercise-safety">Safety first</h2>
@@ -124,11 +131,12 @@ export default async function ExercisePage({ params }: Props) {
       ) : null}
 
       <p className="print-hint no-print">Tip: print this page to keep the steps beside you; it fits on one sheet.</p>
+      <References sources={exercise.sources} />
       <MedicalDisclaimer text={settings?.medicalDisclaimer} />
       <div className="no-print">
         <BookingCta bookingUrl={settings?.bookingUrl ?? '/book'} text="A therapist can check your form and tailor exercises to you." />
       </div>
-      <JsonLdScript data={exercisePlan(exercise, `${env.siteUrl}${path}`, imageSource(image, 'og', env.cmsUrl)?.src)} />
+      <JsonLdScript data={exercisePage(exercise, `${env.siteUrl}${path}`, env.siteUrl, imageSource(image, 'og', env.cmsUrl)?.src)} />
     </article>
   )
 }

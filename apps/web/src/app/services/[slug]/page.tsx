@@ -14,6 +14,7 @@ import { currencyFor, formatPrice, pressureLabels } from '@/lib/format'
 import { imageSource } from '@/lib/media'
 import { service as serviceJsonLd } from '@/lib/seo/json-ld'
 import { metadataFor, siteSettings } from '@/lib/site'
+import { socialImagePath } from '@/lib/og/social-image'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -31,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: service.meta?.title || service.name,
     description: service.meta?.description || service.summary,
     path: `/services/${slug}`,
-    image: service.meta?.image ?? service.image,
+    image: service.meta?.image,
+    generatedImage: socialImagePath('services', slug, service.updatedAt),
   })
 }
 

@@ -1,0 +1,37 @@
+// The CMS at scale: the site's list and page reads over REST, at 100 and at 10,000 articles, on
+// the benchmark's throwaway database (apps/cms scripts/add-archive-articles.ts adds the rows).
+import path from 'node:path'
+import { latency } from './load.mjs'
+import { run } from './processes.mjs'
+
+// The site's own queries (apps/web/src/lib/cms/queries.ts): a page of /articles, one article.
+const cardFields = ['title', 'slug', 'excerpt', 'heroImage', 'publishedAt', 'readingTime', 'author', 'updatedAt']
+export function listQuery(page) {
+  const query = new URLSearchParams({ sort: '-publishedAt', depth: '1', limit: '24', page: String(page) })
+  for (const field of cardFields) query.set(`select[${field}]`, 'true')
+  return `/api/articles?${query}`
+}
+export const pageQuery = (slug) => `/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=2&limit=1`
+
+async function addArticles(cmsDir, cmsEnv, count) {
+  await run(`add ${count} archive articles`, process.execPath, [path.join(cmsDir, 'scripts', 'run-ts.mjs'), 'scripts/add-archive-articles.ts', `--count=${count}`], {
+    cwd: cmsDir,
+    env: cmsEnv,
+  })
+}
+
+/** Figures at `counts` archive articles (ascending): list page 1, list's last page, one article. */
+export async function restAtScale({ cmsUrl, cmsDir, cmsEnv, counts = [100, 10_000], runs = 30 }) {
+  const rows = []
+  for (const count of counts) {
+    await addArticles(cmsDir, cmsEnv, count)
+    const total = (await (await fetch(`${cmsUrl}/api/articles?limit=1&depth=0`)).json()).totalDocs
+    const lastPage = Math.max(1, Math.ceil(total / 24))
+    const first = await latency(`${cmsUrl}${listQuery(1)}`, { runs })
+    const last = await latency(`${cmsUrl}${listQuery(lastPage)}`, { runs })
+    const one = await latency(`${cmsUrl}${pageQuery(`archive-article-${Math.ceil(count / 2)}`)}`, { runs })
+    const bytes = (await (await fetch(`${cmsUrl}${listQuery(1)}`)).arrayBuffer()).byteLength
+    rows.push({ articles: total, listP50: first.p50, listLastP50: last.p50, pageP50: one.p50, listBytes: bytes })
+  }
+  return rows
+}

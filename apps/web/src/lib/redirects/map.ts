@@ -1,0 +1,100 @@
+import { collectionSlugs, type Redirect } from '@clinic/cms-types'
+import { env } from '@/env'
+
+/** One live redirect as the site applies it. */
+export type SiteRedirect = { destination: string; status: 301 | 302 }
+
+/** Old path → redirect. */
+export type RedirectMap = ReadonlyMap<string, SiteRedirect>
+
+const emptyMap: RedirectMap = new Map()
+
+/**
+ * The redirects the CMS lets anyone read (live ones: their target is published), with only the
+ * fields the site needs.
+ */
+export function redirectMapUrl(): string {
+  const url = new URL(`/api/${collectionSlugs.redirects}`, env.cmsUrl)
+  url.searchParams.set('pagination', 'false')
+  url.searchParams.set('depth', '0')
+  for (const field of ['from', 'destination', 'type'] satisfies (keyof Redirect)[]) url.searchParams.set(`select[${field}]`, 'true')
+  return url.toString()
+}
+
+/** Builds the map from the CMS's answer; entries without a destination or a known status are skipped. */
+export function parseRedirectMap(docs: Pick<Redirect, 'from' | 'destination' | 'type'>[]): RedirectMap {
+  const map = new Map<string, SiteRedirect>()
+  for (const doc of docs) {
+    if (!doc.from || !doc.destination) continue
+    const status = doc.type === '302' ? 302 : doc.type === '301' ? 301 : undefined
+    if (status) map.set(doc.from, { destination: doc.destination, status })
+  }
+  return map
+}
+
+type Docs = Pick<Redirect, 'from' | 'destination' | 'type'>[]
+
+/**
+ * The map is kept in the server's memory and marked stale when the CMS purges the redirects tag
+ * (/api/revalidate calls `markRedirectMapStale`), so a page request costs a Map lookup and the
+ * CMS is asked once per redirect change. Next.js's own caches are no use here: measured on a
+ * production build, neither `fetch`'s data cache nor `unstable_cache` keeps anything between
+ * requests in proxy.ts (each request reached the CMS).
+ *
+ * Kept on globalThis: proxy.ts and the revalidation route are separate bundles in one process.
+ * A site run as several processes purges only the one the CMS reached, so the map also expires
+ * after `maxAgeMs` as a safety net.
+ */
+type State = {
+  map: RedirectMap
+  loadedAt: number
+  /** Bumped by every purge; the map is current while it was read in the latest generation. */
+  generation: number
+  loadedGeneration: number
+  loading?: Promise<RedirectMap>
+  unreachableUntil: number
+}
+const store = globalThis as { __clinicRedirectMap?: State }
+const state = (): State => (store.__clinicRedirectMap ??= { map: emptyMap, loadedAt: 0, generation: 0, loadedGeneration: -1, unreachableUntil: 0 })
+
+const maxAgeMs = 5 * 60_000
+// When the CMS cannot be reached, the last map known is used, and the CMS is asked again after this.
+const retryAfterMs = 10_000
+
+/** Called when the CMS says redirects changed: the next request reads them again. */
+export function markRedirectMapStale(): void {
+  state().generation++
+}
+
+async function readRedirects(): Promise<RedirectMap> {
+  const response = await fetch(redirectMapUrl(), { cache: 'no-store', signal: AbortSignal.timeout(2000) })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return parseRedirectMap(((await response.json()) as { docs: Docs }).docs)
+}
+
+/** The current redirect map; the last one known (or none) while the CMS cannot be reached. */
+export async function loadRedirectMap(): Promise<RedirectMap> {
+  const current = state()
+  const now = Date.now()
+  const fresh = current.loadedGeneration === current.generation && now - current.loadedAt < maxAgeMs
+  if (fresh || now < current.unreachableUntil) return current.map
+  if (!current.loading) {
+    // One read at a time, however many requests are waiting for it. A purge that arrives while
+    // it is in flight bumps the generation, so the next request reads again.
+    const generation = current.generation
+    current.loading = readRedirects()
+      .then((map) => {
+        Object.assign(current, { map, loadedAt: Date.now(), loadedGeneration: generation })
+        return map
+      })
+      .catch((error: unknown) => {
+        current.unreachableUntil = Date.now() + retryAfterMs
+        console.warn(`[redirects] could not read the redirect map from the CMS: ${String(error)}`)
+        return current.map
+      })
+      .finally(() => {
+        current.loading = undefined
+      })
+  }
+  return current.loading
+}

@@ -1,0 +1,80 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { applyRedirects } from '@/lib/redirects/apply'
+import { env } from '@/env'
+import { contentSecurityPolicy } from '@/lib/security-headers'
+
+/**
+ * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
+ * sets the Content-Security-Policy (src/lib/security-headers.ts) on everything it answers or passes.
+ *
+ * Next.js 16 answers a path it cannot percent-decode (`/%ZZ`, `/articles/%E0%A4%A`) by rendering a
+ * 400 page through the Pages Router's `/_error`, which an App Router-only site does not have: the
+ * render fails and the visitor gets a bare 500 (next/dist/server/lib/router-server.js, the
+ * `DecodeError` branch). The proxy runs before that decoding and ends such requests here.
+ */
+
+const plain = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
+
+/** Methods of the site's own API routes (others under /api are left to Next.js). */
+const apiMethods: Record<string, string[]> = {
+  '/api/preview': ['GET', 'HEAD'],
+  '/api/exit-preview': ['GET', 'HEAD'],
+  '/api/revalidate': ['POST'],
+}
+
+const pageMethods = ['GET', 'HEAD']
+/**
+ * Pages whose form posts back to them (a Server Action): with JavaScript off the browser's plain
+ * form post carries no Next-Action header, only the action's id in the body, so POST is allowed
+ * on these pages by address.
+ */
+const formPages = new Set(['/book'])
+const formPageMethods = ['GET', 'HEAD', 'POST']
+
+function badRequest(message: string): NextResponse {
+  return new NextResponse(`${message}\n`, { status: 400, headers: plain })
+}
+
+const cmsOrigin = new URL(env.cmsUrl).origin
+/** Next.js's draft-mode cookie: in draft mode the CMS's admin may frame the page (Live Preview). */
+const draftModeCookie = '__prerender_bypass'
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const response = await check(request)
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy({ cmsOrigin, draft: request.cookies.has(draftModeCookie) }))
+  return response
+}
+
+async function check(request: NextRequest): Promise<Response> {
+  const raw = request.nextUrl.pathname
+  let path: string
+  try {
+    path = decodeURIComponent(raw)
+  } catch {
+    return badRequest('This address is not valid: it contains a broken percent-encoding (such as "%ZZ"). Check the link and try again.')
+  }
+  // Control characters (a null byte, a line break…) never belong in one of our addresses.
+  if (/[\u0000-\u001f\u007f]/.test(path)) {
+    return badRequest('This address is not valid: it contains a control character. Check the link and try again.')
+  }
+
+  const method = request.method.toUpperCase()
+  const allowed = apiMethods[raw] ?? (raw.startsWith('/api/') ? undefined : formPages.has(raw) ? formPageMethods : pageMethods)
+  if (allowed && !allowed.includes(method)) {
+    return new NextResponse(`This address does not accept ${method} requests. It accepts: ${allowed.join(', ')}.\n`, {
+      status: 405,
+      headers: { ...plain, Allow: allowed.join(', ') },
+    })
+  }
+  // Redirects managed in the CMS (src/lib/redirects), for page addresses only.
+  if (!/^\/(_next\/|api\/|og\/|favicon\.ico$|icon\.svg$|robots\.txt$|sitemap\.xml$|feed\.xml$)/.test(raw)) {
+    const redirect = await applyRedirects(request)
+    if (redirect) return redirect
+  }
+  return NextResponse.next()
+}
+
+export const config = {
+  // Not the build's own files (static chunks, optimised images): those are never malformed here.
+  matcher: ['/((?!_next/static/|_next/image).*)'],
+}

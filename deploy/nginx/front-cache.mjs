@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Starts nginx (Debian's /usr/sbin/nginx) as the front cache of nginx.conf.template, in the
+// foreground, against a site and a CMS that are already running. For tests, the bench and trying
+// the deployment locally; production renders the same template once (--print) and runs nginx as a
+// service.
+//
+//   node deploy/nginx/front-cache.mjs [--site=http://127.0.0.1:3000] [--cms=http://127.0.0.1:3001]
+//        [--port=8080] [--cms-port=8081] [--no-stale] [--print]
+//
+// Without --port a free port is picked. Everything nginx writes (config, cache, logs, pid) goes to
+// a temporary folder, removed on exit. Imported, `startFrontCache()` does the same and returns
+// { url, cmsUrl, pid, prefix, stop }.
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const nginxPath = process.env.NGINX_PATH || '/usr/sbin/nginx'
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+const hostPort = (url) => {
+  const parsed = new URL(url)
+  return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? 443 : 80)}`
+}
+
+/**
+ * The configuration for these addresses. `staleWhileUpdating` (the default, see the template's
+ * notes) serves the expired copy while one request fetches the new one; false makes every request
+ * wait behind the cache lock for the fresh copy (the bench compares both).
+ */
+export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off' }) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  const values = {
+    PREFIX: prefix,
+    // As root (CI), workers run as nobody; the script opens the folders to them.
+    MAIN_USER: isRoot ? 'user nobody nogroup;' : '',
+    ACCESS_LOG: accessLog,
+    LISTEN: `127.0.0.1:${port}`,
+    CMS_LISTEN: `127.0.0.1:${cmsPort}`,
+    SITE_HOST: '_',
+    CMS_HOST: '_',
+    SITE_UPSTREAM: hostPort(siteUrl),
+    CMS_UPSTREAM: hostPort(cmsUrl),
+    USE_STALE: staleWhileUpdating ? 'updating error timeout http_500 http_502 http_503 http_504' : 'error timeout http_500 http_502 http_503 http_504',
+    BACKGROUND_UPDATE: staleWhileUpdating ? 'on' : 'off',
+    HSTS_MAP: hsts ? 'map $sent_http_strict_transport_security $clinic_hsts { "" "max-age=63072000; includeSubDomains"; default ""; }' : '',
+    HSTS_HEADER: hsts ? 'add_header Strict-Transport-Security $clinic_hsts always;' : '',
+  }
+  const template = readFileSync(path.join(here, 'nginx.conf.template'), 'utf8')
+  return template.replace(/\{\{(\w+)\}\}/g, (all, name) => {
+    if (!(name in values)) throw new Error(`nginx.conf.template: no value for {{${name}}}`)
+    return values[name]
+  })
+}
+
+/** Starts nginx in the foreground; resolves once it answers. */
+export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true } = {}) {
+  if (!existsSync(nginxPath)) {
+    throw new Error(`nginx is not installed (${nginxPath} is missing). On Debian: apt-get install nginx (CI does this in .ci/run).`)
+  }
+  port ??= await freePort()
+  cmsPort ??= await freePort()
+  const prefix = mkdtempSync(path.join(tmpdir(), 'clinic-nginx-'))
+  for (const dir of ['logs', 'temp', 'cache']) mkdirSync(path.join(prefix, dir))
+  chmodSync(prefix, 0o755)
+  for (const dir of ['temp', 'cache']) chmodSync(path.join(prefix, dir), 0o777)
+  const config = path.join(prefix, 'nginx.conf')
+  writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating }))
+
+  const child = spawn(nginxPath, ['-p', prefix, '-e', path.join(prefix, 'logs', 'error.log'), '-c', config, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  let exited = false
+  const exitedPromise = new Promise((resolve) => child.once('exit', () => ((exited = true), resolve())))
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (!exited) {
+      try {
+        process.kill(-child.pid, 'SIGQUIT')
+      } catch {}
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {}
+      }, 5000)
+      await exitedPromise
+      clearTimeout(timer)
+    }
+    rmSync(prefix, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    if (exited) {
+      const log = existsSync(path.join(prefix, 'logs', 'error.log')) ? readFileSync(path.join(prefix, 'logs', 'error.log'), 'utf8') : ''
+      await stop()
+      throw new Error(`nginx exited at start:\n${output}\n${log}`)
+    }
+    const up = await fetch(`${url}/_nginx-probe`, { signal: AbortSignal.timeout(1000) }).then(
+      () => true,
+      () => false,
+    )
+    if (up) break
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`nginx did not answer on ${url} within 10 s:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, pid: child.pid, prefix, stop }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback
+  const options = {
+    siteUrl: arg('site', 'http://127.0.0.1:3000'),
+    cmsUrl: arg('cms', 'http://127.0.0.1:3001'),
+    port: arg('port') ? Number(arg('port')) : undefined,
+    cmsPort: arg('cms-port') ? Number(arg('cms-port')) : undefined,
+    staleWhileUpdating: !process.argv.includes('--no-stale'),
+  }
+  if (process.argv.includes('--print')) {
+    process.stdout.write(
+      renderConfig({ ...options, port: options.port ?? 80, cmsPort: options.cmsPort ?? 8081, prefix: '/var/cache/clinic-nginx', hsts: true, accessLog: '/var/log/nginx/clinic.access.log' }),
+    )
+  } else {
+    const front = await startFrontCache(options)
+    console.log(`front cache: site ${front.url} → ${options.siteUrl}; CMS ${front.cmsUrl} → ${options.cmsUrl} (nginx pid ${front.pid}, Ctrl-C stops it)`)
+    const shutdown = () => front.stop().then(() => process.exit(0))
+    process.on('SIGINT', shutdown)
+    process.on('SIGTERM', shutdown)
+  }
+}
