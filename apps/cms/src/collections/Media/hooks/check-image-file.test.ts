@@ -35,7 +35,8 @@ describe('checkImageFile', () => {
   it.each(['gif', 'tiff'] as const)('refuses a %s image with a message saying what to upload', async (format) => {
     const outcome = await run('create', { name: `photo.${format}`, mimetype: `image/${format}`, data: await image(format) })
     expect(outcome.name).toBe('ValidationError')
-    expect(outcome.errors).toEqual([{ path: 'file', message: `“photo.${format}” is not a JPEG, PNG, WebP or AVIF image. Upload a JPEG, PNG, WebP or AVIF image.` }])
+    // The message names the file by its cleaned name (no extension, no control or bidi characters).
+    expect(outcome.errors).toEqual([{ path: 'file', message: '“photo” is not a JPEG, PNG, WebP or AVIF image. Upload a JPEG, PNG, WebP or AVIF image.' }])
   })
 
   it('refuses an SVG by its name or its declared type, even one that claims to be a PNG', async () => {
@@ -45,13 +46,13 @@ describe('checkImageFile', () => {
     }
     // Named and typed as a PNG: the bytes give it away.
     expect((await run('create', { name: 'logo.png', mimetype: 'image/png', data: svg })).errors?.[0]?.message).toBe(
-      '“logo.png” is not a JPEG, PNG, WebP or AVIF image. Upload a JPEG, PNG, WebP or AVIF image.',
+      '“logo” is not a JPEG, PNG, WebP or AVIF image. Upload a JPEG, PNG, WebP or AVIF image.',
     )
   })
 
   it('refuses a document that is not an image', async () => {
-    const outcome = await run('create', { name: 'notes.pdf', mimetype: 'application/pdf', data: Buffer.from('%PDF-1.4 not an image') })
-    expect(outcome.errors?.[0]?.message).toContain('“notes.pdf” is not a JPEG, PNG, WebP or AVIF image.')
+    const outcome = await run('create', { name: 'Notes\u202Efdp.pdf', mimetype: 'application/pdf', data: Buffer.from('%PDF-1.4 not an image') })
+    expect(outcome.errors).toEqual([{ path: 'file', message: '“notesfdp” is not a JPEG, PNG, WebP or AVIF image. Upload a JPEG, PNG, WebP or AVIF image.' }])
   })
 
   it('refuses a file over the size limit, saying how big it is', async () => {
