@@ -106,6 +106,6 @@ describe('the booking service account', () => {
   })
   it('is not staff: it reads no drafts and has no role', () => {
     expect(roleOf(booking)).toBeUndefined()
-    expect(isStaff({ req: { user: booking } as PayloadRequest } as never)).toBe(false)
+    expect(isStaff({ req: { user: booking as PayloadRequest['user'] } as PayloadRequest } as never)).toBe(false)
   })
 })
