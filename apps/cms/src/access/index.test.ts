@@ -7,12 +7,14 @@ import {
   fieldIsEditorOrAdmin,
   fieldIsStaff,
   isAdmin,
+  isBookingServiceAccountOrAdmin,
   isEditorOrAdmin,
   isMarketerOrAdmin,
   isStaff,
   nobody,
   publishedOrStaff,
   roleOf,
+  userIsBookingServiceAccount,
 } from './index'
 
 /** The access predicates as sentences: who may, who may not. (The matrix in tests/ runs them through Payload.) */
@@ -83,5 +85,27 @@ describe('adminOrSelf', () => {
     expect(adminOrSelf(args('editor'))).toEqual({ id: { equals: 2 } })
     expect(adminOrSelf(args('marketer'))).toEqual({ id: { equals: 3 } })
     for (const who of ['anonymous', 'no role', 'unknown role', 'api user'] as const) expect(adminOrSelf(args(who))).toBe(false)
+  })
+})
+
+describe('the booking service account', () => {
+  const booking = { id: 7, collection: 'service-accounts', purpose: 'booking' } as never
+  const cases: Array<[label: string, user: PayloadRequest['user'], isBooking: boolean, mayCreate: boolean]> = [
+    ['the booking account', booking, true, true],
+    ['another service account', { id: 8, collection: 'service-accounts', purpose: 'export' } as never, false, false],
+    ['a service account with no purpose', { id: 9, collection: 'service-accounts' } as never, false, false],
+    ['a staff account that claims the booking purpose', { id: 10, collection: 'users', role: 'editor', purpose: 'booking' } as never, false, false],
+    ['an admin', users.admin, false, true],
+    ['an editor', users.editor, false, false],
+    ['a marketer', users.marketer, false, false],
+    ['an anonymous visitor', null, false, false],
+  ]
+  it.each(cases)('%s', (_label, user, isBooking, mayCreate) => {
+    expect(userIsBookingServiceAccount(user)).toBe(isBooking)
+    expect(isBookingServiceAccountOrAdmin({ req: { user } as PayloadRequest } as never)).toBe(mayCreate)
+  })
+  it('is not staff: it reads no drafts and has no role', () => {
+    expect(roleOf(booking)).toBeUndefined()
+    expect(isStaff({ req: { user: booking as PayloadRequest['user'] } as PayloadRequest } as never)).toBe(false)
   })
 })

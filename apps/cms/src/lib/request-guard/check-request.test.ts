@@ -1,6 +1,6 @@
 import type { FlattenedField, SanitizedConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { checkRequest, checkScalar, checkWhere, isValidId, limits, type Problem, type RequestFacts } from './check-request'
+import { checkRequest, checkScalar, checkWhere, countWhereConditions, isValidId, limits, type Problem, type RequestFacts } from './check-request'
 import { childFieldNames, queryableFields, resolvePath } from './fields'
 
 /**
@@ -39,13 +39,29 @@ const config = {
     {
       slug: 'articles',
       flattenedFields: articleFields,
+      versions: { drafts: true },
+      // In Payload's order: "/versions" comes before "/:id", which would otherwise take it as an id.
       endpoints: [
+        { path: '/count', method: 'get' },
+        { path: '/versions', method: 'get' },
+        { path: '/', method: 'get' },
         { path: '/:id', method: 'get' },
         { path: '/versions/:id', method: 'get' },
+        { path: '/versions/:id', method: 'post' },
         { path: '/:id', method: 'patch' },
       ],
     },
     { slug: 'team', flattenedFields: teamFields, endpoints: false },
+    {
+      slug: 'services',
+      flattenedFields: teamFields,
+      versions: false,
+      endpoints: [
+        { path: '/versions', method: 'get' },
+        { path: '/:id', method: 'get' },
+        { path: '/versions/:id', method: 'get' },
+      ],
+    },
   ],
 } as unknown as SanitizedConfig
 
@@ -205,7 +221,8 @@ describe('where', () => {
   })
 
   it('a paging value given as a list is refused, not a crash', () => {
-    expect(only(get('limit[]=5')).message).toBe('limit must be a whole number from 0 to 1000; got “5”.')
+    expect(only(get('limit[]=5')).message).toBe('limit must be a whole number from 1 to 100 without a staff login; got “5”.')
+    expect(only(get('depth[]=1', { caller: 'staff' })).message).toBe('depth must be a whole number from 0 to 5; got “1”.')
   })
 
   it('reports only the first wrong item of a list', () => {
@@ -287,15 +304,67 @@ describe('where', () => {
     expect(problems.map((problem) => problem.path)).toEqual(['where.readingTime.equals'])
   })
 
-  it('limits nesting to 8 levels', () => {
+  it(`limits nesting to ${limits.maxWhereNesting} levels of and/or`, () => {
+    expect(limits.maxWhereNesting).toBe(5)
     let where: Record<string, unknown> = { title: { equals: 'x' } }
-    for (let level = 0; level < 8; level++) where = { and: [where] }
+    for (let level = 0; level < 5; level++) where = { and: [where] }
     const ok: Problem[] = []
     checkWhere(config, articleFields, where, facts(), ok)
     expect(ok).toEqual([])
     const deep: Problem[] = []
-    checkWhere(config, articleFields, { and: [where] }, facts(), deep)
-    expect(deep).toEqual([{ path: 'where', message: 'The query nests and/or too deeply (at most 8 levels).' }])
+    checkWhere(config, articleFields, { or: [where] }, facts(), deep)
+    expect(deep).toEqual([{ path: 'where', message: 'The query nests and/or too deeply (at most 5 levels).' }])
+    // Over HTTP: as keyed lists (the query string parser, like Payload's, reads 10 brackets deep)
+    // and as JSON, which is the only way to send 5 levels and more.
+    expect(get(`where${'[and][0]'.repeat(4)}[title][equals]=x`).problems).toEqual([])
+    expect(get(`where=${encodeURIComponent(JSON.stringify(where))}`).problems).toEqual([])
+    expect(only(get(`where=${encodeURIComponent(JSON.stringify({ and: [where] }))}`)).message).toBe(
+      'The query nests and/or too deeply (at most 5 levels).',
+    )
+  })
+
+  it(`allows at most ${limits.maxWhereConditions} conditions, counted across every and/or branch`, () => {
+    expect(limits.maxWhereConditions).toBe(100)
+    const conditions = (count: number) => Array.from({ length: count }, (_, index) => ({ title: { equals: `t${index}` } }))
+    const check = (where: unknown) => {
+      const problems: Problem[] = []
+      checkWhere(config, articleFields, where, facts(), problems)
+      return problems
+    }
+    expect(check({ or: conditions(100) })).toEqual([])
+    expect(check({ or: conditions(101) })).toEqual([
+      {
+        path: 'where',
+        message: 'The query has more than 100 conditions. Combine values with “in” (where[field][in]=a,b,c) or split the query.',
+      },
+    ])
+    // Spread over branches and levels, they add up; a wrong value is not even looked at then.
+    expect(check({ and: [{ or: conditions(50) }, { or: conditions(50) }] })).toEqual([])
+    expect(check({ and: [{ or: conditions(50) }, { or: [...conditions(50), { readingTime: { equals: 'x' } }] }] })).toHaveLength(1)
+    expect(check({ readingTime: { equals: 'x' }, and: [{ or: conditions(99) }] })[0]!.path).toBe('where.readingTime.equals')
+    expect(check({ readingTime: { equals: 'x' }, and: [{ or: conditions(100) }] })).toEqual([
+      expect.objectContaining({ path: 'where', message: expect.stringContaining('more than 100 conditions') }),
+    ])
+  })
+
+  it('counts conditions: one per field, whatever its operators, and stops early once past the limit', () => {
+    expect(countWhereConditions(undefined, 100)).toBe(0)
+    expect(countWhereConditions('x', 100)).toBe(0)
+    expect(countWhereConditions({}, 100)).toBe(0)
+    expect(countWhereConditions({ title: { equals: 'a', like: 'b' }, readingTime: { equals: 1 } }, 100)).toBe(2)
+    expect(countWhereConditions({ and: [{ title: { equals: 'a' } }, { or: { 0: { a: 1 }, 1: { b: 1 } } }] }, 100)).toBe(3)
+    expect(countWhereConditions({ and: 'oops' }, 100), 'a malformed and/or still counts once').toBe(1)
+    const many = { or: Array.from({ length: 50 }, () => ({ a: 1 })) }
+    expect(countWhereConditions(many, 100)).toBe(50)
+    expect(countWhereConditions(many, 10)).toBe(11)
+    expect(countWhereConditions({ a: 1, b: 1, c: 1, d: 1 }, 1)).toBe(2)
+    // Deeper than the nesting limit allows is refused for its depth, not counted.
+    let deep: Record<string, unknown> = { a: 1 }
+    for (let level = 0; level < 7; level++) deep = { and: [deep] }
+    expect(countWhereConditions(deep, 100)).toBe(0)
+    let allowed: Record<string, unknown> = { a: 1 }
+    for (let level = 0; level < 6; level++) allowed = { and: [allowed] }
+    expect(countWhereConditions(allowed, 100)).toBe(1)
   })
 
   it('where must be an object', () => {
@@ -322,33 +391,113 @@ describe('where', () => {
   })
 })
 
-describe('paging, depth, sort and data', () => {
+describe('paging and depth for anonymous callers: what the site needs', () => {
+  const refused = (name: string, value: string, min: number, max: number) => ({
+    path: name,
+    message: `${name} must be a whole number from ${min} to ${max} without a staff login; got “${value}”.`,
+  })
+
+  it('the limits are the README’s', () => {
+    expect(limits).toMatchObject({ anonymousMaxDepth: 2, anonymousMaxLimit: 100, maxDepth: 5, maxLimit: 1000, maxPage: 100_000 })
+  })
+
   it.each([
-    ['depth', '-1', 0, limits.maxDepth],
-    ['depth', String(limits.maxDepth + 1), 0, limits.maxDepth],
-    ['limit', '-1', 0, limits.maxLimit],
-    ['limit', String(limits.maxLimit + 1), 0, limits.maxLimit],
-    ['limit', 'ten', 0, limits.maxLimit],
-    ['limit', '1.5', 0, limits.maxLimit],
-    ['limit', '', 0, limits.maxLimit],
-    ['page', '0', 1, limits.maxPage],
-    ['page', String(limits.maxPage + 1), 1, limits.maxPage],
+    ['depth', '-1', 0, 2],
+    ['depth', '3', 0, 2],
+    ['depth', '5', 0, 2],
+    ['limit', '0', 1, 100],
+    ['limit', '-1', 1, 100],
+    ['limit', '101', 1, 100],
+    ['limit', 'ten', 1, 100],
+    ['limit', '1.5', 1, 100],
+    ['limit', '', 1, 100],
   ])('%s=%s is refused', (name, value, min, max) => {
-    expect(only(get(`${name}=${value}`))).toEqual({ path: name, message: `${name} must be a whole number from ${min} to ${max}; got “${value}”.` })
+    expect(only(get(`${name}=${value}`))).toEqual(refused(name, value, min, max))
+    expect(only(get(`${name}=${value}`, { caller: 'anonymous' }))).toEqual(refused(name, value, min, max))
+  })
+
+  it.each([
+    ['page', '0'],
+    ['page', String(limits.maxPage + 1)],
+  ])('%s=%s is refused (pages are the same for everyone)', (name, value) => {
+    const expected = { path: name, message: `${name} must be a whole number from 1 to 100000; got “${value}”.` }
+    expect(only(get(`${name}=${value}`))).toEqual(expected)
+    expect(only(get(`${name}=${value}`, { caller: 'staff' }))).toEqual(expected)
   })
 
   it.each([
     ['depth', '0'],
-    ['depth', String(limits.maxDepth)],
-    ['limit', '0'],
-    ['limit', String(limits.maxLimit)],
+    ['depth', '2'],
+    ['limit', '1'],
+    ['limit', '100'],
     ['limit', ' 5 '],
     ['page', '1'],
     ['page', String(limits.maxPage)],
+    ['pagination', 'true'],
   ])('%s=%s is fine', (name, value) => {
     expect(get(`${name}=${value}`).problems).toEqual([])
   })
 
+  it('limit=0 (every document) is refused on writes too', () => {
+    for (const method of ['PATCH', 'DELETE', 'POST']) {
+      expect(only(checkRequest(config, facts({ method, search: '?limit=0' }))), method).toEqual(refused('limit', '0', 1, 100))
+    }
+  })
+
+  it('pagination=false is refused on reads, naming the largest page', () => {
+    const message = 'Lists come in pages: leave out pagination=false and ask for pages of up to 100 with limit and page.'
+    expect(only(get('pagination=false'))).toEqual({ path: 'pagination', message })
+    expect(only(get('pagination=0')).path).toBe('pagination')
+    expect(only(get('pagination=false', { method: 'get' })).path).toBe('pagination')
+  })
+})
+
+describe('paging and depth for staff: the admin’s lists and bulk edits', () => {
+  const staff = (search: string, over: Partial<RequestFacts> = {}) => get(search, { caller: 'staff', ...over })
+
+  it.each([
+    ['depth', '-1', 0, 5],
+    ['depth', '6', 0, 5],
+    ['limit', '0', 1, 1000],
+    ['limit', '-1', 1, 1000],
+    ['limit', '1001', 1, 1000],
+    ['limit', 'ten', 1, 1000],
+  ])('reading, %s=%s is refused', (name, value, min, max) => {
+    expect(only(staff(`${name}=${value}`))).toEqual({ path: name, message: `${name} must be a whole number from ${min} to ${max}; got “${value}”.` })
+  })
+
+  it.each([
+    ['depth', '3'],
+    ['depth', '5'],
+    ['limit', '101'],
+    ['limit', '1000'],
+    ['pagination', 'true'],
+  ])('reading, %s=%s is fine', (name, value) => {
+    expect(staff(`${name}=${value}`).problems).toEqual([])
+  })
+
+  it('a read in lower case is still a read', () => {
+    expect(only(staff('limit=0', { method: 'get' })).message).toBe('limit must be a whole number from 1 to 1000; got “0”.')
+  })
+
+  it('bulk writes may use limit=0 (bounded by their where), never more than 1000', () => {
+    for (const method of ['PATCH', 'DELETE', 'patch']) {
+      expect(staff('limit=0', { method }).problems, method).toEqual([])
+      expect(staff('limit=1000&pagination=false', { method }).problems, method).toEqual([])
+      expect(only(staff('limit=-1', { method }))).toEqual({ path: 'limit', message: 'limit must be a whole number from 0 to 1000; got “-1”.' })
+      expect(only(staff('limit=1001', { method })).message).toBe('limit must be a whole number from 0 to 1000; got “1001”.')
+    }
+  })
+
+  it('pagination=false is refused on reads, naming the largest page', () => {
+    expect(only(staff('pagination=false'))).toEqual({
+      path: 'pagination',
+      message: 'Lists come in pages: leave out pagination=false and ask for pages of up to 1000 with limit and page.',
+    })
+  })
+})
+
+describe('sort and data', () => {
   it('sort takes existing field names, with “-” for descending', () => {
     expect(get('sort=-reviewedAt').problems).toEqual([])
     expect(get('sort=title,-createdAt').problems).toEqual([])
@@ -362,7 +511,21 @@ describe('paging, depth, sort and data', () => {
   })
 
   it('version lists are not sort-checked (their fields are prefixed)', () => {
+    expect(get('sort=anything', { apiPath: '/articles/versions' }).problems).toEqual([])
     expect(get('sort=anything', { apiPath: '/articles/versions/12' }).problems).toEqual([])
+    expect(only(get('sort=anything', { apiPath: '/articles/count' })).path).toBe('sort')
+    expect(only(get('sort=anything', { apiPath: '/articles/12' })).path).toBe('sort')
+  })
+
+  it('/versions on a collection that keeps none is a 400 saying so, whatever else is wrong', () => {
+    for (const apiPath of ['/services/versions', '/services/versions/12', '/services/versions/abc']) {
+      expect(checkRequest(config, facts({ apiPath, search: '?where[x][bogus]=1' })), apiPath).toEqual({
+        problems: [{ path: 'versions', message: 'services keeps no versions.' }],
+        status: 400,
+      })
+    }
+    expect(checkRequest(config, facts({ apiPath: '/services/12' })).problems).toEqual([])
+    expect(checkRequest(config, facts({ apiPath: '/articles/versions' })).problems).toEqual([])
   })
 
   it('data must be JSON when given', () => {
@@ -382,6 +545,7 @@ describe('ids in the path', () => {
   it.each([
     ['GET', '/articles/abc'],
     ['GET', '/articles/versions/abc'],
+    ['POST', '/articles/versions/abc'],
     ['PATCH', '/articles/1.5'],
   ])('%s %s is refused', (method, apiPath) => {
     const id = apiPath.split('/').at(-1)

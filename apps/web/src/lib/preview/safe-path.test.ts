@@ -8,6 +8,8 @@ describe('safeSitePath', () => {
     ['/', '/'],
     ['/services/./deep-tissue', '/services/deep-tissue'],
     ['/a/../team', '/team'],
+    // The longest target kept: 2,048 characters.
+    ['/' + 'a'.repeat(2047), '/' + 'a'.repeat(2047)],
   ])('keeps the site path %s', (target, expected) => {
     expect(safeSitePath(target)).toBe(expected)
   })
@@ -42,7 +44,10 @@ describe('safeSitePath', () => {
     ['/\u0000/evil.example'],
     ['/ /evil.example'],
     ['/%ZZ'],
-    ['/' + 'a'.repeat(3000)],
+    ['/' + 'a'.repeat(2048)],
+    // Decoded, "%23" starts a fragment and hides the "//"; the path as sent still has it.
+    ['/a%23//evil.example'],
+    ['/a%3F//evil.example'],
   ])('refuses %j', (target) => {
     expect(safeSitePath(target)).toBe('/')
   })

@@ -30,7 +30,7 @@ describe('MedicalWebPage', () => {
   it('names the clinic as publisher and links people to the team page (by id when they have no slug)', () => {
     const data = medicalWebPage(article, `${site}/articles/t`, site) as unknown as Record<string, Record<string, unknown>>
     expect(data.publisher).toEqual({ '@id': `${site}/#clinic` })
-    expect(data.author).toEqual({ '@type': 'Person', name: 'Sam', jobTitle: 'RMT', url: `${site}/team#9` })
+    expect(data.author).toEqual({ '@type': 'Person', '@id': `${site}/team#9`, name: 'Sam', jobTitle: 'RMT', url: `${site}/team#9` })
     const withSlug = medicalWebPage({ ...article, author: { ...author, slug: 'sam' } } as Article, `${site}/articles/t`, site) as unknown as Record<string, Record<string, unknown>>
     expect(withSlug.author?.url).toBe(`${site}/team#sam`)
   })

@@ -9,6 +9,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const purged: Array<[string, unknown]> = []
 vi.mock('next/cache', () => ({ revalidateTag: (tag: string, profile: unknown) => purged.push([tag, profile]) }))
+// The redirect map lives in the server's memory: the route marks it stale when redirects change.
+const staleMarks = { count: 0 }
+vi.mock('@/lib/redirects/map', () => ({ markRedirectMapStale: () => staleMarks.count++ }))
 
 const { POST } = await import('./route')
 const secret = 'unit-test-revalidate-secret'
@@ -18,6 +21,7 @@ const call = (headers: Record<string, string>, body: string) =>
 
 beforeEach(() => {
   purged.length = 0
+  staleMarks.count = 0
 })
 
 describe('POST /api/revalidate', () => {
@@ -60,5 +64,13 @@ describe('POST /api/revalidate', () => {
     expect(await response.json()).toEqual({ error: 'Send JSON like {"tags": ["collection:articles"]} with 1 to 200 tags.' })
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(purged).toEqual([])
+  })
+
+  it('a purge of the redirects makes the site read its redirect map again; other purges leave it', async () => {
+    await call({ 'x-revalidate-secret': secret }, JSON.stringify({ tags: ['collection:articles', 'doc:redirects:1'] }))
+    expect(staleMarks.count).toBe(0)
+    await call({ 'x-revalidate-secret': secret }, JSON.stringify({ tags: ['collection:articles', 'collection:redirects'] }))
+    expect(staleMarks.count).toBe(1)
+    expect(purged.map(([tag]) => tag)).toContain('collection:redirects')
   })
 })
