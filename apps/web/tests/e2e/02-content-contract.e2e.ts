@@ -161,14 +161,18 @@ function at(value: unknown, path: string): unknown {
   return current
 }
 
-/** Every JSON-LD object on the page, arrays and @graph flattened. */
+/**
+ * Every typed JSON-LD object on the page: arrays, @graph and nested objects flattened (an exercise
+ * page is a MedicalWebPage whose mainEntity is the ExercisePlan; a condition page is about its
+ * MedicalCondition).
+ */
 function jsonLdObjects(texts: string[]): Json[] {
   const out: Json[] = []
   const add = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(add)
     else if (value && typeof value === 'object') {
-      out.push(value as Json)
-      if (Array.isArray((value as Json)['@graph'])) add((value as Json)['@graph'])
+      if ('@type' in (value as Json)) out.push(value as Json)
+      Object.values(value as Json).forEach(add)
     }
   }
   for (const text of texts) add(JSON.parse(text))
@@ -268,7 +272,8 @@ describe('content contract', () => {
         if (routeType.name === 'condition') expect(flags.length, `${where}: a condition hub names its red flags`).toBeGreaterThan(0)
         for (const flag of flags) {
           await clause(where, `the red flag “${flag.slice(0, 60)}…”, in a highlighted region`, async () => {
-            const regions = await page.locator('main aside, main [role="complementary"], main [role="alert"]').allInnerTexts()
+            // The red-flags component: a labelled region of its own (a landmark a screen reader can jump to).
+            const regions = await page.locator('main section.red-flags[aria-labelledby], main aside, main [role="alert"]').allInnerTexts()
             expect(regions.some((text) => squash(text).includes(squash(flag))), 'no highlighted region holds it').toBe(true)
           })
         }

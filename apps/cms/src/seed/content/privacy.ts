@@ -54,6 +54,13 @@ export function privacy(): NewDoc<Page> {
           ),
         ),
       },
+      {
+        blockType: 'callToAction',
+        heading: 'Ready to ask for an appointment?',
+        text: 'The booking form asks only for what we need to get back to you, and says what happens next.',
+        buttonLabel: 'Book an appointment',
+        buttonUrl: '/book',
+      },
     ],
     meta: {
       title: `Privacy at ${clinic.name}`,

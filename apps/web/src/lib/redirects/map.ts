@@ -8,14 +8,20 @@ export type SiteRedirect = { destination: string; status: 301 | 302 }
 export type RedirectMap = ReadonlyMap<string, SiteRedirect>
 
 const emptyMap: RedirectMap = new Map()
+const redirectPageSize = 100
+/** A bound on one read of the map: 100 pages of 100 redirects. */
+const maxRedirectPages = 100
 
 /**
  * The redirects the CMS lets anyone read (live ones: their target is published), with only the
  * fields the site needs.
  */
-export function redirectMapUrl(): string {
+export function redirectMapUrl(page = 1): string {
   const url = new URL(`/api/${collectionSlugs.redirects}`, env.cmsUrl)
-  url.searchParams.set('pagination', 'false')
+  // The CMS serves an anonymous caller pages of at most 100 (its request budget): read them all.
+  url.searchParams.set('limit', String(redirectPageSize))
+  url.searchParams.set('page', String(page))
+  url.searchParams.set('sort', 'id')
   url.searchParams.set('depth', '0')
   for (const field of ['from', 'destination', 'type'] satisfies (keyof Redirect)[]) url.searchParams.set(`select[${field}]`, 'true')
   return url.toString()
@@ -67,9 +73,15 @@ export function markRedirectMapStale(): void {
 }
 
 async function readRedirects(): Promise<RedirectMap> {
-  const response = await fetch(redirectMapUrl(), { cache: 'no-store', signal: AbortSignal.timeout(2000) })
-  if (!response.ok) throw new Error(`HTTP ${response.status}`)
-  return parseRedirectMap(((await response.json()) as { docs: Docs }).docs)
+  const docs: Docs = []
+  for (let page = 1; page <= maxRedirectPages; page++) {
+    const response = await fetch(redirectMapUrl(page), { cache: 'no-store', signal: AbortSignal.timeout(2000) })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    const body = (await response.json()) as { docs: Docs; hasNextPage?: boolean }
+    docs.push(...body.docs)
+    if (!body.hasNextPage) break
+  }
+  return parseRedirectMap(docs)
 }
 
 /** The current redirect map; the last one known (or none) while the CMS cannot be reached. */

@@ -24,9 +24,12 @@ export async function createArticle(
   token: string,
   { title, slug, status }: { title: string; slug: string; status: 'draft' | 'published' },
 ): Promise<CreatedArticle> {
-  const team = await cmsJson<{ docs: { id: number | string }[] }>(cmsUrl, '/api/team?limit=1&depth=0', { token })
+  const team = await cmsJson<{ docs: { id: number | string; clinicalCredentials?: unknown[] | null }[] }>(cmsUrl, '/api/team?limit=20&depth=0', { token })
   const author = team.docs[0]?.id
   if (author === undefined) throw new Error('The seed has no team member to be the author')
+  // Health content is published only with a current medical review by a credentialed clinician.
+  const reviewer = team.docs.find((member) => (member.clinicalCredentials?.length ?? 0) > 0)?.id
+  if (reviewer === undefined) throw new Error('The seed has no team member with a clinical credential to review the article')
   const created = await cmsJson<{ doc: CreatedArticle }>(cmsUrl, `/api/articles${status === 'draft' ? '?draft=true' : ''}`, {
     method: 'POST',
     token,
@@ -36,6 +39,8 @@ export async function createArticle(
       excerpt: `${title}: a short summary for the cards.`,
       body: body(`${title}. Written for the end-to-end tests.`),
       author,
+      medicalReviewer: reviewer,
+      reviewedAt: new Date(Date.now() - 86_400_000).toISOString(),
       _status: status,
     },
   })
