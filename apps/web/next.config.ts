@@ -68,8 +68,17 @@ const nextConfig: NextConfig = {
   // URL rendered, unknown slugs' 404s included, and never removes them, so anyone could fill the
   // disk by asking for made-up addresses. Pages prerendered by the build are still read from disk.
   // A custom cacheHandler (a shared Redis cache) replaces both settings with its own bounds.
-  cacheMaxMemorySize: 64 * 1024 * 1024,
-  experimental: { isrFlushToDisk: false },
+  // 32 MB holds every page of the seeded site many times over (a page and its RSC payload are
+  // ~50-200 KB); the LRU lives in the V8 heap, which `pnpm start` caps at 128 MB (package.json).
+  cacheMaxMemorySize: 32 * 1024 * 1024,
+  experimental: {
+    isrFlushToDisk: false,
+    // The image optimiser (sharp/libvips, in this process): one image at a time and no libvips
+    // operation cache. Resized images are cached on disk, so this costs only the first request
+    // for each size. Left at its defaults it held most of the site's native memory (issue 10).
+    imgOptConcurrency: 1,
+    imgOptOperationCache: false,
+  },
   ...sharedCache,
   reactStrictMode: true,
   // The site and the CMS live in one monorepo: trace files from the workspace root.

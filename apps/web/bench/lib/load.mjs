@@ -8,12 +8,14 @@ export const hasWrk = () => existsSync(wrkPath)
 const toMs = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit]
 
 /**
- * wrk -c `connections` for `seconds` on one URL (plain GET, no Accept-Encoding, keep-alive).
+ * wrk -c `connections` for `seconds` on one URL (plain GET, keep-alive; no Accept-Encoding unless
+ * `headers` says so, e.g. { 'Accept-Encoding': 'gzip' } for what a browser asks).
  * Returns requests/s, total requests, latency p50/p99 (ms) and non-2xx responses.
  */
-export function wrk(url, { connections = 32, seconds = 10, threads = 2 } = {}) {
+export function wrk(url, { connections = 32, seconds = 10, threads = 2, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(wrkPath, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', url], {
+    const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])
+    const child = spawn(wrkPath, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...headerArgs, url], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

@@ -1,3 +1,4 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { cmsJson, docBySlug, login } from './support/cms'
@@ -25,6 +26,18 @@ afterAll(async () => {
   await front?.stop()
 })
 
+/** A GET without Accept-Encoding (fetch always sends one): what curl or a simple bot asks. */
+function plainGet(url: string): Promise<{ headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ headers: response.headers, body }))
+    }).on('error', reject)
+  })
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('the front cache (nginx)', () => {
@@ -44,6 +57,14 @@ describe('the front cache (nginx)', () => {
     }
     const gzipped = await fetch(`${front.url}/`, { headers: { 'accept-encoding': 'gzip' } })
     expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    // The cache keeps the gzipped copy apart from the plain one: a client that cannot inflate gets
+    // readable HTML from the cache, never the gzipped entry.
+    await plainGet(`${front.url}${articlePath}`)
+    const plain = await plainGet(`${front.url}${articlePath}`)
+    expect(plain.headers['x-cache-status']).toBe('HIT')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(h1Of(plain.body)).toBeTruthy()
+    expect(h1Of(plain.body)).toBe(h1Of((await get(`${front.url}${articlePath}`)).body))
     // Its own error pages carry the headers too.
     const gone = await get(`${front.url}/_next/static/no-such-file.js`)
     expect(gone.status).toBe(404)
