@@ -130,7 +130,7 @@ async function main() {
     MALLOC_ARENA_MAX: '2',
     MALLOC_MMAP_THRESHOLD_: '131072',
     MALLOC_TRIM_THRESHOLD_: '131072',
-    NODE_OPTIONS: `--max-old-space-size=128 --max-semi-space-size=4 ${process.env.NODE_OPTIONS ?? ''}`.trim(),
+    NODE_OPTIONS: `--max-old-space-size=384 --max-semi-space-size=4 ${process.env.NODE_OPTIONS ?? ''}`.trim(),
   }
 
   log(`seeding a fresh SQLite database in ${workDir}`)
