@@ -135,7 +135,10 @@ describe('search never holds a draft, and follows publish and unpublish', () => 
   let id: number | string
 
   test('a draft is not found', async () => {
-    const { docs } = await cmsJson<{ docs: { id: number }[] }>(cmsUrl, '/api/team?limit=1&depth=0')
+    const { docs } = await cmsJson<{ docs: { id: number; clinicalCredentials?: unknown[] | null }[] }>(cmsUrl, '/api/team?limit=20&depth=0', { token: adminToken })
+    // Publishing it later needs a current medical review by a credentialed clinician.
+    const reviewer = docs.find((member) => (member.clinicalCredentials?.length ?? 0) > 0)
+    expect(reviewer, 'the seed has a team member with a clinical credential').toBeDefined()
     const created = await cmsJson<{ doc: { id: number | string } }>(cmsUrl, '/api/articles?draft=true', {
       method: 'POST',
       token: adminToken,
@@ -143,6 +146,8 @@ describe('search never holds a draft, and follows publish and unpublish', () => 
         title: `Draft about ${word}`,
         excerpt: `An unpublished note on ${word}.`,
         author: docs[0]!.id,
+        medicalReviewer: reviewer!.id,
+        reviewedAt: new Date(Date.now() - 86_400_000).toISOString(),
         body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: word, format: 0, detail: 0, mode: 'normal', style: '' }] }] } },
         _status: 'draft',
       },
