@@ -1,14 +1,14 @@
-import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
 import { env } from './src/env'
 import { fixedSecurityHeaders } from './src/lib/security-headers'
 
-// With REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router) holds the rendered
-// pages and the CMS reads for every site instance, and one tag purge (a publish) reaches them all.
-// Without it, Next.js's own cache: memory, then disk under the build folder. Read at `next start`.
-const sharedCache: Partial<NextConfig> = env.redisUrl
-  ? { cacheHandler: createRequire(import.meta.url).resolve('@trieb.work/nextjs-turbo-redis-cache') }
-  : {}
+// The cache handler: with REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router)
+// holds the rendered pages and the CMS reads for every site instance, and one tag purge (a publish)
+// reaches them all; without it, Next.js's own (memory, then the build's files). Either way wrapped
+// so cached pages run their framework scripts after the page has loaded
+// (src/lib/html/defer-app-scripts.mjs). Plain .mjs files: Next.js loads them uncompiled.
+const cacheHandler = fileURLToPath(new URL(`./src/lib/cache-handler/${env.redisUrl ? 'redis' : 'local'}.mjs`, import.meta.url))
 
 const cms = new URL(env.cmsUrl)
 
@@ -67,7 +67,8 @@ const nextConfig: NextConfig = {
   // the default cache handler otherwise writes ~7 files (~41 KB) under .next/ for every distinct
   // URL rendered, unknown slugs' 404s included, and never removes them, so anyone could fill the
   // disk by asking for made-up addresses. Pages prerendered by the build are still read from disk.
-  // A custom cacheHandler (a shared Redis cache) replaces both settings with its own bounds.
+  // Both apply to the local cache handler (src/lib/cache-handler/local.mjs); the Redis one
+  // (REDIS_URL) has its own bounds.
   // 32 MB holds every page of the seeded site many times over (a page and its RSC payload are
   // ~50-200 KB); the LRU lives in the V8 heap, which `pnpm start` caps at 128 MB (package.json).
   cacheMaxMemorySize: 32 * 1024 * 1024,
@@ -79,7 +80,7 @@ const nextConfig: NextConfig = {
     imgOptConcurrency: 1,
     imgOptOperationCache: false,
   },
-  ...sharedCache,
+  cacheHandler,
   reactStrictMode: true,
   // The site and the CMS live in one monorepo: trace files from the workspace root.
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,

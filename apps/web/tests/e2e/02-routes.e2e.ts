@@ -67,6 +67,9 @@ describe('every seeded route', () => {
       const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load', timeout: 90_000 })
       expect(response?.status(), `status of ${path}`).toBe(200)
       await settle(page)
+      // The framework's scripts load after the page (src/lib/html/defer-app-scripts.mjs): wait
+      // until they have run, so a hydration error on any route shows up below.
+      await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router), undefined, { timeout: 30_000 })
 
       const headings = await page.locator('h1').allInnerTexts()
       expect(headings, `${path} has exactly one <h1>`).toHaveLength(1)
@@ -98,6 +101,45 @@ describe('every seeded route', () => {
       await page.close()
     }
   })
+
+  // Issue 10: the main text is painted before ~130 KB of framework JavaScript is even asked for, so a
+  // phone shows the page first and hydrates it after (and Lighthouse's LCP is not tied to the scripts).
+  test.for(['/', '/articles/sciatica-and-massage', '/services/deep-tissue-massage', '/conditions/sciatica', exercises[0] ? `/exercises/${exercises[0].slug}` : '/exercises'])(
+    '%s, served from the cache, asks for its scripts only after it has loaded and painted, then hydrates',
+    async (path) => {
+      await get(`${siteUrl}${path}`) // the first visit may render it; the second is the cached copy
+      const cached = await get(`${siteUrl}${path}`)
+      expect(cached.headers.get('x-nextjs-cache'), `${path} comes from the cache`).toMatch(/HIT|STALE/)
+      expect(cached.body, `${path} has no framework <script src> left`).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+\.js" async=""/)
+      expect(cached.body).not.toMatch(/<link rel="preload" as="script"[^>]*\/_next\/static\/chunks\//)
+      expect(cached.body).toContain('self.__clinicLoadApp(["/_next/static/chunks/')
+
+      const page = await context.newPage()
+      try {
+        const errors = collectConsoleErrors(page)
+        await page.goto(`${siteUrl}${path}`, { waitUntil: 'load', timeout: 90_000 })
+        await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router), undefined, { timeout: 30_000 })
+        const timing = await page.evaluate(() => {
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]
+          const chunks = performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\/_next\/static\/chunks\/.+\.js$/.test(entry.name))
+            .map((entry) => entry.startTime)
+          return { loadEnd: navigation.loadEventEnd, paint: paint?.startTime, chunks }
+        })
+        expect(timing.chunks.length, `${path} loaded its framework chunks`).toBeGreaterThan(0)
+        expect(timing.paint, `${path} painted`).toBeDefined()
+        for (const start of timing.chunks) {
+          expect(start, 'a chunk was asked for before the load event ended').toBeGreaterThanOrEqual(timing.loadEnd)
+          expect(start, 'a chunk was asked for before the first paint').toBeGreaterThan(timing.paint!)
+        }
+        expect(errors, `console errors on ${path}`).toEqual([])
+      } finally {
+        await page.close()
+      }
+    },
+  )
 
   test('/sitemap.xml lists every published page with the public address', async () => {
     const sitemap = await get(`${siteUrl}/sitemap.xml`)

@@ -1,0 +1,9 @@
+// The site's cache handler without REDIS_URL: Next.js's own (memory, then the build's files on disk,
+// with the limits next.config.ts sets), serving pages with deferred framework scripts.
+import { createRequire } from 'node:module'
+import { withDeferredScripts } from './with-deferred-scripts.mjs'
+
+const require = createRequire(import.meta.url)
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default
+
+export default withDeferredScripts(FileSystemCache)

@@ -1,0 +1,40 @@
+// Wraps a Next.js cache handler so every page it holds is served with its framework scripts
+// deferred to after the page's `load` (../html/defer-app-scripts.mjs says why). Pages are rewritten
+// when stored and, for pages the build wrote to disk, when first read; the rewrite is idempotent and
+// leaves unknown markup alone. Everything else (data cache entries, routes, tags) passes through.
+//
+// Plain JavaScript: Next.js loads the cache handler with Node.js, without compiling it.
+import { deferAppScripts } from '../html/defer-app-scripts.mjs'
+
+const isPage = (value) => value?.kind === 'APP_PAGE' && typeof value.html === 'string'
+
+/**
+ * @template {new (options: object) => object} T
+ * @param {T} Inner a cache handler class (Next.js's own, or a shared one)
+ */
+export function withDeferredScripts(Inner) {
+  return class DeferredScriptsCacheHandler {
+    constructor(options) {
+      this.inner = new Inner(options)
+    }
+
+    async get(...args) {
+      const entry = await this.inner.get(...args)
+      // The entry may be the handler's in-memory copy: rewriting it in place means once per page.
+      if (isPage(entry?.value)) entry.value.html = deferAppScripts(entry.value.html)
+      return entry
+    }
+
+    set(key, data, ctx) {
+      return this.inner.set(key, isPage(data) ? { ...data, html: deferAppScripts(data.html) } : data, ctx)
+    }
+
+    revalidateTag(...args) {
+      return this.inner.revalidateTag(...args)
+    }
+
+    resetRequestCache(...args) {
+      return this.inner.resetRequestCache?.(...args)
+    }
+  }
+}
