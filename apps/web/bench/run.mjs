@@ -439,14 +439,21 @@ async function main() {
       Object.fromEntries(
         scale.map((row) => [
           `${row.articles} articles`,
-          { 'list p1': ms(row.listP50), 'list last page': ms(row.listLastP50), 'one article': ms(row.pageP50), 'list KB': Number(kb(row.listBytes)) },
+          {
+            'list p1': ms(row.listP50),
+            'list middle page': ms(row.listMiddleP50),
+            'list last page': ms(row.listLastP50),
+            'one article': ms(row.pageP50),
+            'pages (middle, last)': `${row.listMiddlePage}, ${row.listLastPage}`,
+            'list KB': Number(kb(row.listBytes)),
+          },
         ]),
       ),
     )
     if (scale.length === 2) {
       const [small, large] = scale
       console.log(
-        `  growth: list ${ratio(large.listP50, small.listP50)}×, last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
+        `  growth: list ${ratio(large.listP50, small.listP50)}×, middle page ${ratio(large.listMiddleP50, small.listMiddleP50)}×, last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
       )
     }
   }

@@ -50,9 +50,19 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
   // the single-field indexes. Without them SQLite sorts every published row on each list read.
   const sortField = typeof rest.defaultSort === 'string' ? rest.defaultSort.replace(/^-/, '') : undefined
   const listOrders = [...new Set(['publishedAt', ...(sortField ? [sortField] : [])])]
+  // Both database adapters end every sort with `-createdAt` as a tiebreak (drizzle's buildOrderBy,
+  // mongodb's buildSortParam), so "newest first" is really (publishedAt desc, createdAt desc). An
+  // index that stops at publishedAt leaves SQLite sorting the tail: every row before a deep page's
+  // OFFSET is read and sorted (the last page of /articles at 10,000 articles: ~7 ms of SQL, against
+  // ~0.4 ms with the index below). With createdAt in the index, read backwards, the whole order
+  // comes from the index and the skipped rows are never read. Only descending orders are served
+  // that way (one direction for the field and the tiebreak); ascending ones (names, display
+  // order) keep the pair.
+  const descending = new Set(['publishedAt', ...(typeof rest.defaultSort === 'string' && rest.defaultSort.startsWith('-') && sortField ? [sortField] : [])])
+  const listIndexes = listOrders.map((field) => ({ fields: ['_status', field, ...(descending.has(field) && field !== 'createdAt' ? ['createdAt'] : [])] }))
   return {
     ...rest,
-    indexes: [...(rest.indexes ?? []), ...listOrders.map((field) => ({ fields: ['_status', field] }))],
+    indexes: [...(rest.indexes ?? []), ...listIndexes],
     hooks: {
       ...hooks,
       beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],

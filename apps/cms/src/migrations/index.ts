@@ -1,6 +1,7 @@
 import * as migration_20261124_082245_initial from './20261124_082245_initial';
 import * as migration_20261130_200322_combined from './20261130_200322_combined';
 import * as migration_20261130_204545_merged_followups from './20261130_204545_merged_followups';
+import * as migration_20261130_222809_s2_scale from './20261130_222809_s2_scale';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261130_204545_merged_followups.up,
     down: migration_20261130_204545_merged_followups.down,
-    name: '20261130_204545_merged_followups'
+    name: '20261130_204545_merged_followups',
+  },
+  {
+    up: migration_20261130_222809_s2_scale.up,
+    down: migration_20261130_222809_s2_scale.down,
+    name: '20261130_222809_s2_scale'
   },
 ];

@@ -20,18 +20,34 @@ async function addArticles(cmsDir, cmsEnv, count) {
   })
 }
 
-/** Figures at `counts` archive articles (ascending): list page 1, list's last page, one article. */
+/**
+ * Figures at `counts` archive articles (ascending): list page 1, a middle page, the last page, one
+ * article. Deep pages are the ones offset paging makes expensive (every document before the page is
+ * walked); the middle page shows the cost at a typical depth, the last page at the greatest. The
+ * last page may hold fewer cards than 24 (7 at 103 articles, 19 at 10,003).
+ */
 export async function restAtScale({ cmsUrl, cmsDir, cmsEnv, counts = [100, 10_000], runs = 30 }) {
   const rows = []
   for (const count of counts) {
     await addArticles(cmsDir, cmsEnv, count)
     const total = (await (await fetch(`${cmsUrl}/api/articles?limit=1&depth=0`)).json()).totalDocs
     const lastPage = Math.max(1, Math.ceil(total / 24))
+    const middlePage = Math.ceil(lastPage / 2)
     const first = await latency(`${cmsUrl}${listQuery(1)}`, { runs })
+    const middle = await latency(`${cmsUrl}${listQuery(middlePage)}`, { runs })
     const last = await latency(`${cmsUrl}${listQuery(lastPage)}`, { runs })
     const one = await latency(`${cmsUrl}${pageQuery(`archive-article-${Math.ceil(count / 2)}`)}`, { runs })
     const bytes = (await (await fetch(`${cmsUrl}${listQuery(1)}`)).arrayBuffer()).byteLength
-    rows.push({ articles: total, listP50: first.p50, listLastP50: last.p50, pageP50: one.p50, listBytes: bytes })
+    rows.push({
+      articles: total,
+      listP50: first.p50,
+      listMiddlePage: middlePage,
+      listMiddleP50: middle.p50,
+      listLastPage: lastPage,
+      listLastP50: last.p50,
+      pageP50: one.p50,
+      listBytes: bytes,
+    })
   }
   return rows
 }
