@@ -68,6 +68,14 @@ export async function pageWeight(siteUrl, path) {
     }
   }
 
+  // Chunks the page asks for after it has loaded (src/lib/html/defer-app-scripts.mjs): downloaded
+  // all the same, so counted the same.
+  const deferred = /self\.__clinicLoadApp\((\[[^\]]*\])\)/.exec(text)
+  for (const src of deferred ? JSON.parse(deferred[1]) : []) {
+    const url = new URL(src, siteUrl).toString()
+    if (!scripts.has(url)) scripts.set(url, { nomodule: false })
+  }
+
   const files = []
   for (const [url, { nomodule }] of scripts) files.push({ url, nomodule, ...(await fileSizes(url)) })
   const loaded = files.filter((file) => !file.nomodule)
@@ -82,6 +90,7 @@ export async function pageWeight(siteUrl, path) {
     htmlBytes: html.length,
     htmlGzip: gzipBytes(html),
     jsFiles: loaded.length,
+    jsDeferred: Boolean(deferred),
     jsRaw: sum(loaded, 'raw'),
     jsGzip: sum(loaded, 'gzip'),
     nomoduleGzip: sum(files.filter((file) => file.nomodule), 'gzip'),

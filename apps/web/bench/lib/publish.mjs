@@ -26,8 +26,11 @@ export function percentile(values, p) {
  * `runs` times: PATCH the article's title (published) and poll `pagePath` on the site every
  * `pollMs` until the new title is in its HTML. Returns the latencies (ms, PATCH sent → page shows
  * it) and how long the CMS took to answer the PATCH (which includes its call to /api/revalidate).
+ * Each run starts 100 ms after the previous one was seen, or, with `randomStartMs`, after a random
+ * wait of up to that long: behind a cache that refreshes a page every second or two, the first is
+ * the worst moment to publish (just after a refill), the second any moment, as editors publish.
  */
-export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'articles', slug, pagePath, runs, pollMs = 5, timeoutMs = 15_000 }) {
+export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'articles', slug, pagePath, runs, pollMs = 5, timeoutMs = 15_000, randomStartMs = 0 }) {
   const found = await fetch(`${cmsUrl}/api/${collection}?where[slug][equals]=${encodeURIComponent(slug)}&depth=0&limit=1`)
   const doc = (await found.json()).docs?.[0]
   if (!doc) throw new Error(`No published ${collection} document with slug ${slug}`)
@@ -40,6 +43,7 @@ export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'art
   const patchTimes = []
   const tag = randomBytes(3).toString('hex')
   for (let i = 1; i <= runs; i += 1) {
+    if (randomStartMs > 0) await sleep(Math.random() * randomStartMs)
     // Letters and digits only: the title appears verbatim (unescaped) in the HTML.
     const title = `${originalTitle} bench ${tag} ${i}`
     const started = performance.now()

@@ -20,7 +20,7 @@ export function generateMetadata(): Promise<Metadata> {
 
 export default async function BookPage() {
   // Rendered per request: each form carries its own one-time key and the time it was shown, so
-  // no cache may hand one visitor's form to another (next.config.ts sends `private, no-store`).
+  // no cache may hand one visitor's form to another (next.config.mjs sends `private, no-store`).
   // The settings and services it shows still come from the tagged data cache.
   await connection()
   const [settings, services] = await Promise.all([siteSettings().catch(() => null), listServices().catch(() => [])])

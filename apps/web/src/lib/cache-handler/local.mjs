@@ -1,5 +1,5 @@
 // The site's cache handler without REDIS_URL: Next.js's own (memory, then the build's files on disk,
-// with the limits next.config.ts sets), serving pages with deferred framework scripts.
+// with the limits next.config.mjs sets), serving pages with deferred framework scripts.
 import { createRequire } from 'node:module'
 import { withDeferredScripts } from './with-deferred-scripts.mjs'
 
