@@ -4,6 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '@/migrations'
+import { sqliteBusyTimeoutMs } from '@/lib/sqlite-busy'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -39,5 +40,8 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     // clone, CI and a production box all build the same tables. `runMigrations` applies them on start.
     prodMigrations: migrations,
     push: false,
+    // Wait for another connection's lock instead of failing at once (src/lib/sqlite-busy.ts, which
+    // onInit uses to keep it on every connection).
+    busyTimeout: sqliteBusyTimeoutMs,
   })
 }

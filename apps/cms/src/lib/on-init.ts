@@ -3,6 +3,7 @@ import { env } from '@/env'
 import { databaseKind } from '@/lib/database'
 import { migrations } from '@/migrations'
 import { seed } from '@/seed'
+import { keepSqliteBusyTimeout } from '@/lib/sqlite-busy'
 
 // The generated index types each migration precisely; the adapter takes a looser shape.
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -13,6 +14,9 @@ type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migra
  * schema. An empty development database is then seeded, so a newcomer sees a real site at once.
  */
 export async function onInit(payload: Payload): Promise<void> {
+  if (databaseKind(env.databaseUri) === 'sqlite') {
+    keepSqliteBusyTimeout((payload.db as unknown as { client: Parameters<typeof keepSqliteBusyTimeout>[0] }).client)
+  }
   if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
     await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
   }
