@@ -25,8 +25,8 @@ import { pageWeight } from './lib/page-weight.mjs'
 import { freePort, run, start, stopAll, waitUntilUp } from './lib/processes.mjs'
 import { login, publishLatency } from './lib/publish.mjs'
 import { searchLatency } from './lib/search.mjs'
-import { hasWrk, rssMb, wrk, wrkPath } from './lib/load.mjs'
-import { restAtScale } from './lib/scale.mjs'
+import { hasWrk, medianByRps, rssMb, wrk, wrkPath } from './lib/load.mjs'
+import { printScale, restAtScale } from './lib/scale.mjs'
 import { startStaticNginx } from './lib/static-nginx.mjs'
 import { nginxPath, startFrontCache } from '../../../deploy/nginx/front-cache.mjs'
 
@@ -231,7 +231,6 @@ async function main() {
     for (const page of loadPages) files[page.path] = await (await fetch(new URL(page.path, siteUrl))).text()
     const ceiling = await startStaticNginx(files)
     try {
-      const median = (rows) => [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)]
       for (const page of loadPages) {
         const alone = await wrk(new URL(page.path, siteUrl).toString(), { seconds: wrkSeconds })
         const front = await wrk(new URL(page.path, locked.url).toString(), { seconds: wrkSeconds })
@@ -249,9 +248,9 @@ async function main() {
           path: page.path,
           alone,
           front,
-          frontStale: median(rounds.frontStale),
+          frontStale: medianByRps(rounds.frontStale),
           frontGzip,
-          ceiling: median(rounds.ceiling),
+          ceiling: medianByRps(rounds.ceiling),
           rounds: { frontStale: rounds.frontStale.map((row) => Math.round(row.rps)), ceiling: rounds.ceiling.map((row) => Math.round(row.rps)) },
         })
       }
@@ -328,12 +327,11 @@ async function main() {
         samples.withCms.push(await wrk(`${siteUrl}/`, { seconds: wrkSeconds }))
         samples.noCms.push(await wrk(`${url}/`, { seconds: wrkSeconds }))
       }
-      const median = (rows) => [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)]
       noCms = {
         firstCache: first.headers.get('x-nextjs-cache'),
         secondCache: second.headers.get('x-nextjs-cache'),
-        home: median(samples.noCms),
-        withCms: median(samples.withCms),
+        home: medianByRps(samples.noCms),
+        withCms: medianByRps(samples.withCms),
         samples: { noCms: samples.noCms.map((row) => Math.round(row.rps)), withCms: samples.withCms.map((row) => Math.round(row.rps)) },
       }
     } finally {
@@ -463,33 +461,13 @@ async function main() {
   }
   if (scale) {
     console.log('')
-    console.log('CMS REST reads the site makes (p50 ms of 30), at 100 and 10,000 archive articles:')
-    console.table(
-      Object.fromEntries(
-        scale.map((row) => [
-          `${row.articles} articles`,
-          {
-            'list p1': ms(row.listP50),
-            'list middle page': ms(row.listMiddleP50),
-            'list last page': ms(row.listLastP50),
-            'one article': ms(row.pageP50),
-            'pages (middle, last)': `${row.listMiddlePage}, ${row.listLastPage}`,
-            'list KB': Number(kb(row.listBytes)),
-          },
-        ]),
-      ),
-    )
-    if (scale.length === 2) {
-      const [small, large] = scale
-      console.log(
-        `  growth: list ${ratio(large.listP50, small.listP50)}×, middle page ${ratio(large.listMiddleP50, small.listMiddleP50)}×, last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
-      )
-    }
+    printScale(scale)
   }
   for (const [name, rows] of Object.entries(modules)) {
     console.log(`\n${name}:`)
     console.table(rows)
   }
+
   if (args.json) {
     writeFileSync(args.json, JSON.stringify({ buildSeconds, weights, audits, publish, publishVia, throughput, noCms, memory, scale, modules, missing }, null, 2))
     log(`figures written to ${args.json}`)

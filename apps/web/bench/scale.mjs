@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort, run, start, stopAll, waitUntilUp } from './lib/processes.mjs'
-import { restAtScale } from './lib/scale.mjs'
+import { printScale, restAtScale } from './lib/scale.mjs'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms')
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 30)
@@ -47,29 +47,8 @@ async function main() {
   const cms = start('CMS', process.execPath, [nextBin, 'start', '--port', new URL(cmsUrl).port, '--hostname', '127.0.0.1'], { cwd: cmsDir, env: cmsEnv })
   await waitUntilUp(cms, `${cmsUrl}/api/users/me`)
   const rows = await restAtScale({ cmsUrl, cmsDir, cmsEnv, runs })
-  const ms = (value) => Number(value.toFixed(1))
-  console.log(`\nCMS REST reads the site makes (p50 ms of ${runs}):`)
-  console.table(
-    Object.fromEntries(
-      rows.map((row) => [
-        `${row.articles} articles`,
-        {
-          'list p1': ms(row.listP50),
-          'list middle page': ms(row.listMiddleP50),
-          'list last page': ms(row.listLastP50),
-          'one article': ms(row.pageP50),
-          'pages (middle, last)': `${row.listMiddlePage}, ${row.listLastPage}`,
-        },
-      ]),
-    ),
-  )
-  if (rows.length === 2) {
-    const [small, large] = rows
-    const ratio = (a, b) => (a / b).toFixed(2)
-    console.log(
-      `growth: list ${ratio(large.listP50, small.listP50)}×, middle page ${ratio(large.listMiddleP50, small.listMiddleP50)}×, last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
-    )
-  }
+  console.log('')
+  printScale(rows, runs)
 }
 
 main()

@@ -36,6 +36,9 @@ export function wrk(url, { connections = 32, seconds = 10, threads = 2, headers 
   })
 }
 
+/** The middle one of several wrk results, by requests/s. */
+export const medianByRps = (rows) => [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)]
+
 /** Resident memory (MB) of a process and everything below it (Linux /proc). */
 export function rssMb(pid) {
   const parents = new Map()

@@ -51,3 +51,32 @@ export async function restAtScale({ cmsUrl, cmsDir, cmsEnv, counts = [100, 10_00
   }
   return rows
 }
+
+/** Prints the figures of `restAtScale` as a table, with the growth from the first count to the last. */
+export function printScale(rows, runs = 30) {
+  const ms = (value) => Number(value.toFixed(1))
+  const ratio = (a, b) => Number((a / b).toFixed(2))
+  console.log(`CMS REST reads the site makes (p50 ms of ${runs}), at ${rows.map((row) => row.articles).join(' and ')} articles:`)
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [
+        `${row.articles} articles`,
+        {
+          'list p1': ms(row.listP50),
+          'list middle page': ms(row.listMiddleP50),
+          'list last page': ms(row.listLastP50),
+          'one article': ms(row.pageP50),
+          'pages (middle, last)': `${row.listMiddlePage}, ${row.listLastPage}`,
+          'list KB': Number((row.listBytes / 1024).toFixed(1)),
+        },
+      ]),
+    ),
+  )
+  if (rows.length >= 2) {
+    const [small, large] = [rows[0], rows.at(-1)]
+    console.log(
+      `  growth: list ${ratio(large.listP50, small.listP50)}×, middle page ${ratio(large.listMiddleP50, small.listMiddleP50)}×, ` +
+        `last page ${ratio(large.listLastP50, small.listLastP50)}×, article ${ratio(large.pageP50, small.pageP50)}× (target ≤ 1.5×)`,
+    )
+  }
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { collectConsoleErrors, desktop, launchBrowser, settle } from './support/browser'
+import { collectConsoleErrors, desktop, launchBrowser, settle, waitForHydration } from './support/browser'
 import { publishedDocs } from './support/cms'
 import { e2e } from './support/context'
 import { get } from './support/site'
@@ -67,9 +67,8 @@ describe('every seeded route', () => {
       const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load', timeout: 90_000 })
       expect(response?.status(), `status of ${path}`).toBe(200)
       await settle(page)
-      // The framework's scripts load after the page (src/lib/html/defer-app-scripts.mjs): wait
-      // until they have run, so a hydration error on any route shows up below.
-      await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router), undefined, { timeout: 30_000 })
+      // So that a hydration error on any route shows up below.
+      await waitForHydration(page)
 
       const headings = await page.locator('h1').allInnerTexts()
       expect(headings, `${path} has exactly one <h1>`).toHaveLength(1)
@@ -118,7 +117,7 @@ describe('every seeded route', () => {
       try {
         const errors = collectConsoleErrors(page)
         await page.goto(`${siteUrl}${path}`, { waitUntil: 'load', timeout: 90_000 })
-        await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router), undefined, { timeout: 30_000 })
+        await waitForHydration(page)
         const timing = await page.evaluate(() => {
           const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
           const paint = performance.getEntriesByName('first-contentful-paint')[0]

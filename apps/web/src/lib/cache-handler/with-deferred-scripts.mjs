@@ -8,6 +8,10 @@ import { deferAppScripts } from '../html/defer-app-scripts.mjs'
 
 const isPage = (value) => value?.kind === 'APP_PAGE' && typeof value.html === 'string'
 
+// Entries already rewritten in place (the handler's in-memory copies, read on every request): they
+// skip even the rewrite's scan of the document for its marker.
+const rewritten = new WeakSet()
+
 /**
  * @template {new (options: object) => object} T
  * @param {T} Inner a cache handler class (Next.js's own, or a shared one)
@@ -21,7 +25,10 @@ export function withDeferredScripts(Inner) {
     async get(...args) {
       const entry = await this.inner.get(...args)
       // The entry may be the handler's in-memory copy: rewriting it in place means once per page.
-      if (isPage(entry?.value)) entry.value.html = deferAppScripts(entry.value.html)
+      if (isPage(entry?.value) && !rewritten.has(entry.value)) {
+        entry.value.html = deferAppScripts(entry.value.html)
+        rewritten.add(entry.value)
+      }
       return entry
     }
 

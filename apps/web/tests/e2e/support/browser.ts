@@ -55,6 +55,14 @@ export async function settle(page: Page): Promise<void> {
   })
 }
 
+/**
+ * Waits until the framework's scripts have run and hydrated the page. Cached pages ask for them only
+ * after they have loaded and painted (src/lib/html/defer-app-scripts.mjs).
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router), undefined, { timeout: 30_000 })
+}
+
 /** The trimmed text of the page's only <h1>. */
 export async function h1Text(page: Page): Promise<string> {
   const h1 = page.locator('h1')
