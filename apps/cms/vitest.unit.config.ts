@@ -11,6 +11,10 @@ export default defineConfig({
     environment: 'node',
     execArgv: ['--conditions=production'],
     include: ['src/**/*.test.ts'],
+    // Watched like the integration tests (tests/watchdog.setup.ts): a test that blocks its event
+    // loop is named and its process killed. The setup file is in src/, which mutation testing copies.
+    pool: 'forks',
+    setupFiles: ['src/test-watchdog.setup.ts'],
     // What src/env.ts reads, fixed so no unit test depends on the machine's environment.
     env: {
       PAYLOAD_SECRET: 'unit-test-secret-that-is-long-enough-000000',

@@ -34,3 +34,22 @@ export function startSmtpServer(): Promise<TestSmtpServer>
  * beside the test counts (written to .test-results/cases/<suite>.json).
  */
 export function recordCases(suite: string, cases: number, note?: string): void
+
+/**
+ * Starts (once per test process) a watchdog thread that kills the process, naming the test, when
+ * the test or hook phase marked last runs past its budget, even with its event loop blocked.
+ */
+export function startWatchdog(): { mark: (label?: string, budgetMs?: number) => void }
+
+type VitestHook = (fn: (...args: any[]) => unknown) => unknown
+/**
+ * Watches every test of a vitest file (call it from a setup file with vitest's hooks): a test that
+ * runs past `testMs` (hooks: `hookMs`) plus `graceMs` is named on stderr and its process killed.
+ */
+export function watchTests(
+  hooks: { beforeAll: VitestHook; beforeEach: VitestHook; afterEach: VitestHook; afterAll: VitestHook },
+  budgets: { testMs: number; hookMs: number; graceMs?: number },
+): void
+
+/** Starts Debian's redis-server on a free loopback port, in memory only; `stop()` ends it by its PID. */
+export function startRedisServer(redisServer?: string): Promise<{ url: string; stop: () => Promise<void> }>

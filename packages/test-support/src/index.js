@@ -118,3 +118,49 @@ export async function startSmtpServer() {
     stop: () => new Promise((/** @type {(value?: unknown) => void} */ resolve) => server.close(() => resolve())),
   }
 }
+export { startWatchdog, watchTests } from './watchdog.js'
+
+/**
+ * Starts Debian's redis-server on a free loopback port, in memory only; `stop()` ends it by its PID.
+ *
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export async function startRedisServer(redisServer = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server') {
+  const { spawn } = await import('node:child_process')
+  const { existsSync } = await import('node:fs')
+  if (!existsSync(redisServer)) {
+    throw new Error(`redis-server is not installed (${redisServer}). On Debian: apt-get install redis-server (CI does this in .ci/run).`)
+  }
+  const port = await freePort()
+  const child = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      process.kill(child.pid, 'SIGTERM')
+      await exited
+    }
+  }
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000)
+      const listen = (/** @type {Buffer} */ chunk) => {
+        output += chunk.toString()
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer)
+          resolve(undefined)
+        }
+      }
+      child.stdout?.on('data', listen)
+      child.stderr?.on('data', listen)
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`redis-server exited with ${code}:\n${output}`))
+      })
+    })
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop }
+}
