@@ -1,35 +1,15 @@
 import 'server-only'
-import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/env'
+import { createBookingLimiters, type BookingLimiters } from './limiters'
 
-const windowSeconds = 10 * 60
-
-type Limiters = { perSource: RateLimiterAbstract; total: RateLimiterAbstract }
+type Limiters = BookingLimiters
 
 let limiters: Limiters | undefined
 
-function create(): Limiters {
-  if (env.redisUrl) {
-    // Shared by every site instance. A Redis that is down must not take the form down: the
-    // in-process limiter takes over (insuranceLimiter) until it is back.
-    const storeClient = new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
-    storeClient.on('error', () => undefined)
-    const redis = (keyPrefix: string, points: number) =>
-      new RateLimiterRedis({
-        storeClient,
-        keyPrefix,
-        points,
-        duration: windowSeconds,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds }),
-      })
-    return { perSource: redis('booking-source', env.booking.limitPerSource), total: redis('booking-total', env.booking.limitTotal) }
-  }
-  return {
-    perSource: new RateLimiterMemory({ keyPrefix: 'booking-source', points: env.booking.limitPerSource, duration: windowSeconds }),
-    total: new RateLimiterMemory({ keyPrefix: 'booking-total', points: env.booking.limitTotal, duration: windowSeconds }),
-  }
-}
+// In Redis when REDIS_URL is set (shared by every site instance), in this process otherwise;
+// the same limits either way (limiters.ts, tested over both stores).
+const create = (): Limiters => createBookingLimiters({ perSource: env.booking.limitPerSource, total: env.booking.limitTotal }, env.redisUrl)
 
 /**
  * Counts one submission from `source` (and one overall). Returns the seconds until the visitor may
