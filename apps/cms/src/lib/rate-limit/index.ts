@@ -11,23 +11,26 @@ export type AccountLimit = keyof typeof accountLimits
 
 type Limiters = Record<AccountLimit, RateLimiterAbstract>
 
-interface Store {
+export interface Store {
   limiters: Limiters
   /** Resolves once Redis is connected (or has had its chance to); counting waits for it. */
   ready: Promise<void>
+  /** Closes the Redis connection (tests; a server keeps it for its lifetime). */
+  close: () => void
 }
 
 const globalKey = Symbol.for('clinic.accountLimiters')
 
-function createStore(): Store {
+/** The account limits, counted in Redis when `redisUrl` is given (shared by every instance), else in this process. */
+export function createStore(redisUrl: string | undefined = env.redisUrl): Store {
   const memory = (name: AccountLimit) => new RateLimiterMemory({ keyPrefix: `clinic:${name}`, ...accountLimits[name] })
   const names = Object.keys(accountLimits) as AccountLimit[]
-  if (!env.redisUrl) {
-    return { limiters: Object.fromEntries(names.map((name) => [name, memory(name)])) as unknown as Limiters, ready: Promise.resolve() }
+  if (!redisUrl) {
+    return { limiters: Object.fromEntries(names.map((name) => [name, memory(name)])) as unknown as Limiters, ready: Promise.resolve(), close: () => undefined }
   }
   // No offline queue: while Redis is unreachable a request is not held waiting for it, and the
   // in-memory insurance limiter counts instead (per instance) until Redis is back.
-  const client = new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 })
+  const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 })
   client.on('error', (error: Error) => console.error(`Login throttling: Redis error (${error.message}); counting in memory meanwhile.`))
   // The first requests after start-up would otherwise be counted in memory only, while connecting.
   const ready = new Promise<void>((resolve) => {
@@ -40,15 +43,20 @@ function createStore(): Store {
       new RateLimiterRedis({ storeClient: client, keyPrefix: `clinic:${name}`, ...accountLimits[name], insuranceLimiter: memory(name) }),
     ]),
   ) as unknown as Limiters
-  return { limiters, ready }
+  return { limiters, ready, close: () => client.disconnect() }
 }
 
 /** One set of limiters per process (Next.js may load this module once per route bundle). */
 async function limiters(): Promise<Limiters> {
   const holder = globalThis as typeof globalThis & { [globalKey]?: Store }
   holder[globalKey] ??= createStore()
-  await holder[globalKey].ready
-  return holder[globalKey].limiters
+  return limitersOf(holder[globalKey])
+}
+
+/** A store's limiters, once it is ready: while Redis connects, counts would go to memory only. */
+export async function limitersOf(store: Store): Promise<Limiters> {
+  await store.ready
+  return store.limiters
 }
 
 /** The source of a request for throttling: its client address, per `TRUSTED_PROXY`. */
