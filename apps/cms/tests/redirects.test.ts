@@ -145,6 +145,74 @@ describe('chains and loops', () => {
   })
 })
 
+describe('a loop left in the database (by an import, or two saves racing)', () => {
+  /** Writes a redirect through the database adapter, past every check, as `db:import` would. */
+  const plant = (from: string, to: string) =>
+    payload.db.create({ collection: 'redirects', data: { from, to: { type: 'custom', url: to }, destination: to, type: '301', automatic: false } })
+
+  const asMarketer = (from: string) =>
+    payload.find({ collection: 'redirects', user: marketer, overrideAccess: false, where: { from: { equals: from } } }).then(({ docs }) => docs[0] as { id: number | string; problem?: string | null })
+
+  it('the CMS answers: saving a redirect of the circle, or one leading into it, is refused with a message naming the circle', async () => {
+    const [a, b, c] = [`/${slugOf('planted-a')}`, `/${slugOf('planted-b')}`, `/${slugOf('planted-c')}`]
+    await plant(a, b)
+    await plant(b, a)
+    const { id } = await asMarketer(a)
+    const resave = await fieldErrors(payload.update({ collection: 'redirects', id, user: marketer, overrideAccess: false, data: { note: 'checked' } }))
+    expect(resave[0]).toMatchObject({ path: 'to.url', message: expect.stringContaining(`would send visitors in a circle: ${b} already redirects to ${a}`) })
+    const into = await fieldErrors(createRedirect({ from: c, to: { type: 'custom', url: a } }))
+    expect(into[0]?.message).toMatch(/in a circle/)
+    // Nothing was written by the refused saves.
+    expect(await destinationOf(c)).toBeUndefined()
+    expect(await destinationOf(a)).toBe(b)
+  })
+
+  it('the Redirects list and the document show the circle, and a chain, in the “Problem” column', async () => {
+    const [a, b, c, d] = [`/${slugOf('shown-a')}`, `/${slugOf('shown-b')}`, `/${slugOf('shown-c')}`, `/${slugOf('shown-d')}`]
+    await plant(a, b)
+    await plant(b, a)
+    await plant(c, d)
+    await plant(d, '/services')
+    const { docs } = await payload.find({
+      collection: 'redirects',
+      user: marketer,
+      overrideAccess: false,
+      where: { from: { in: [a, b, c, d] } },
+      sort: 'from',
+    })
+    const problems = Object.fromEntries(docs.map((doc) => [doc.from, (doc as { problem?: string | null }).problem ?? null]))
+    expect(problems[a]).toBe(`Loop: ${a} → ${b} → ${a}. Visitors are sent round in circles: change or delete one of these redirects.`)
+    expect(problems[b]).toMatch(new RegExp(`^Loop: ${b} → ${a} → ${b}\\.`))
+    expect(problems[c]).toBe(`Chain: ${c} → ${d} → /services. Visitors take 2 hops: save this redirect again to send them straight there.`)
+    expect(problems[d]).toBeNull()
+    // Saving the chain's first redirect again collapses it, and the problem goes away.
+    const first = await asMarketer(c)
+    await payload.update({ collection: 'redirects', id: first.id, user: marketer, overrideAccess: false, data: {} })
+    expect((await asMarketer(c)).problem).toBeNull()
+    // The site (anonymous) never sees the field.
+    const anonymous = await payload.find({ collection: 'redirects', overrideAccess: false, where: { from: { equals: a } } })
+    expect(anonymous.docs[0]).not.toHaveProperty('problem')
+  })
+
+  it('moving a page that a redirect of the circle names still works, and sets that redirect right', async () => {
+    const doc = await article('published')
+    const [a, b] = [`/${slugOf('page-loop-a')}`, `/${slugOf('page-loop-b')}`]
+    // a names the page, but its stored destination is b, which leads back to a (as a race could leave them).
+    await payload.db.create({
+      collection: 'redirects',
+      data: { from: a, to: { type: 'reference', reference: { relationTo: 'articles', value: doc.id } }, destination: b, type: '301', automatic: false },
+    })
+    await plant(b, a)
+    expect((await asMarketer(a)).problem).toMatch(/^Loop: /)
+    const slug = slugOf('moved')
+    const moved = await payload.update({ collection: 'articles', id: doc.id, overrideAccess: true, data: { slug, _status: 'published' } as never })
+    expect(moved.slug).toBe(slug)
+    expect(await destinationOf(a)).toBe(`/articles/${slug}`)
+    expect(await destinationOf(b)).toBe(`/articles/${slug}`)
+    expect((await asMarketer(a)).problem).toBeNull()
+  })
+})
+
 describe('a published page whose slug changes', () => {
   it('gets a redirect from its old address, and earlier redirects to it follow', async () => {
     const doc = await article('published')

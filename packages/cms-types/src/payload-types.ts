@@ -909,6 +909,10 @@ export interface Redirect {
    */
   destination?: string | null;
   /**
+   * A circle or a chain of redirects that visitors would follow (left by an import, or two saves at once). Empty when all is well.
+   */
+  problem?: string | null;
+  /**
    * Made when a published page changed its slug.
    */
   automatic?: boolean | null;
@@ -1606,6 +1610,7 @@ export interface RedirectsSelect<T extends boolean = true> {
   type?: T;
   note?: T;
   destination?: T;
+  problem?: T;
   automatic?: T;
   updatedAt?: T;
   createdAt?: T;

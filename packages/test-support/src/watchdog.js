@@ -21,7 +21,7 @@ setInterval(() => {
   const label = decoder.decode(name.slice(0, numbers[2]))
   const seconds = Math.round((Date.now() - startedAt) / 1000)
   writeSync(2, '\\n✖ HUNG: ' + label + '\\n  still running after ' + seconds + ' s (budget ' + Math.round(budgetMs / 1000) +
-    ' s) with its event loop blocked, so its own timeout cannot fire. Killing this test process (pid ' + process.pid + ').\\n\\n')
+    ' s): its own timeout did not fire, so its event loop is blocked or starved. Killing this test process (pid ' + process.pid + ').\\n\\n')
   process.kill(process.pid, 'SIGKILL')
 }, 250)
 `

@@ -4,6 +4,7 @@ import { collectionSlugs, routedCollections } from '@clinic/cms-types'
 import { fieldIsStaff, isMarketerOrAdmin, userIsStaff } from '@/access'
 import { collapseChainsAndRevalidate, revalidateRedirectsAfterDelete } from './hooks/after-change'
 import { resolveDestination } from './hooks/resolve-destination'
+import { readRedirectProblem } from './problem'
 
 const staffOnly = { read: fieldIsStaff }
 
@@ -43,7 +44,7 @@ export const redirects: Plugin = redirectsPlugin({
     admin: {
       group: 'Marketing',
       useAsTitle: 'from',
-      defaultColumns: ['from', 'destination', 'type', 'automatic', 'updatedAt'],
+      defaultColumns: ['from', 'destination', 'problem', 'type', 'automatic', 'updatedAt'],
       listSearchableFields: ['from', 'destination'],
       description:
         'Send visitors from an old or mistyped address to the right page. Changing the slug of a published page adds one here by itself.',
@@ -78,6 +79,20 @@ export const redirects: Plugin = redirectsPlugin({
           position: 'sidebar',
           description:
             'Worked out on save. Empty while the target is not published: the redirect then does nothing. A target that is itself redirected is followed, so visitors take one hop.',
+        },
+      },
+      {
+        // Not stored: worked out on each read, so a circle or chain left by an import shows here.
+        name: 'problem',
+        type: 'text',
+        virtual: true,
+        label: 'Problem',
+        access: { read: fieldIsStaff, create: () => false, update: () => false },
+        hooks: { afterRead: [readRedirectProblem] },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'A circle or a chain of redirects that visitors would follow (left by an import, or two saves at once). Empty when all is well.',
         },
       },
       {

@@ -6,22 +6,55 @@ import { docAtPath, labelOf, publishedDoc, publishedPath, redirectFrom, referenc
 /** Set by hooks that re-save redirects after a document changed: an unpublished target then switches the redirect off instead of failing. */
 export const refreshingRedirects = 'refreshingRedirects'
 
+const refuse = (req: PayloadRequest, path: string, message: string): never => {
+  throw new ValidationError({ collection: 'redirects', errors: [{ path, message }], req })
+}
+
+/** Re-saves in flight and done in one request, kept in its context. */
+const refreshDepthKey = 'redirectRefreshDepth'
+const refreshCountKey = 'redirectRefreshCount'
+/**
+ * Chains are kept one hop long, so re-saving a redirect re-saves at most the redirects one hop
+ * before it: more than this many nested re-saves means redirects lead in a circle (left by an
+ * import or a race between two saves), which would otherwise re-save one another for ever.
+ */
+export const maxRefreshDepth = 5
+/** A bound on the work one change may cause: redirects re-saved in one request. */
+export const maxRefreshesPerRequest = 1000
+/** A bound on the hops followed when collapsing a chain. */
+export const maxChainHops = 20
+
 /**
  * Re-saves a redirect so its destination is worked out again (after its target moved, was
  * unpublished or became a redirect itself). Payload's Local API writes `context` into the shared
  * request, so the flag is put back afterwards rather than left on for the caller's later writes.
+ * Refuses (400, with a message) past `maxRefreshDepth` nested or `maxRefreshesPerRequest` re-saves.
  */
 export async function refreshRedirect(req: PayloadRequest, id: number | string): Promise<void> {
   const before: unknown = req.context?.[refreshingRedirects]
+  const depth = Number(req.context[refreshDepthKey] ?? 0) + 1
+  const count = Number(req.context[refreshCountKey] ?? 0) + 1
+  req.context[refreshCountKey] = count
+  if (depth > maxRefreshDepth || count > maxRefreshesPerRequest) {
+    const { docs } = await req.payload.find({ collection: 'redirects', where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1, req })
+    const from = (docs[0] as RedirectData | undefined)?.from ?? `#${id}`
+    refuse(
+      req,
+      'from',
+      depth > maxRefreshDepth
+        ? `Stopped after re-saving redirects ${maxRefreshDepth} deep (at the redirect from ${from}): some redirects lead in a circle. ` +
+            'The Redirects list shows them in its “Problem” column: change or delete one of them, then save again.'
+        : `Stopped after re-saving ${maxRefreshesPerRequest} redirects for one change (at the redirect from ${from}). ` +
+            'Check the Redirects list’s “Problem” column for redirects that lead in a circle.',
+    )
+  }
+  req.context[refreshDepthKey] = depth
   try {
     await req.payload.update({ collection: 'redirects', id, data: {}, overrideAccess: true, req, context: { [refreshingRedirects]: true } })
   } finally {
     req.context[refreshingRedirects] = before
+    req.context[refreshDepthKey] = depth - 1
   }
-}
-
-const refuse = (req: PayloadRequest, path: string, message: string): never => {
-  throw new ValidationError({ collection: 'redirects', errors: [{ path, message }], req })
 }
 
 /**
@@ -88,9 +121,16 @@ export const resolveDestination: CollectionBeforeChangeHook = async ({ data, ori
     // Collapse the chain: go straight to where the redirects after this one lead. Chains are kept
     // one hop long, but while they are being re-saved one after another they may briefly be longer.
     const seen = new Set([from.path])
-    for (let hops = 0; hops < 20; hops++) {
+    for (let hops = 0; ; hops++) {
       const next: RedirectData | undefined = await redirectFrom(req, destination, id)
       if (!next?.destination || /^https?:/.test(destination)) break
+      if (hops >= maxChainHops) {
+        return refuse(
+          req,
+          to.type === 'custom' ? 'to.url' : 'to.reference',
+          `The redirects after ${destination} go on for more than ${maxChainHops} hops. Send visitors straight to the page they should reach.`,
+        )
+      }
       if (seen.has(next.destination)) {
         return refuse(
           req,
