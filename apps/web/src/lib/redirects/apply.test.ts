@@ -34,3 +34,26 @@ describe('the redirect map', () => {
     expect(lookupKey('/')).toBe('/')
   })
 })
+
+describe('redirects that lead in a circle (left in the CMS by an import or a race)', () => {
+  it('are not applied, so a browser is not bounced between them; the rest still are', () => {
+    const withLoops = parseRedirectMap([
+      { from: '/a', destination: '/b', type: '301' },
+      { from: '/b', destination: '/a', type: '301' },
+      { from: '/into-loop', destination: '/a', type: '301' },
+      { from: '/self', destination: '/self', type: '302' },
+      { from: '/one', destination: '/two', type: '301' },
+      { from: '/two', destination: '/services', type: '301' },
+    ])
+    expect([...withLoops.keys()].sort()).toEqual(['/one', '/two'])
+    expect(redirectResponse(withLoops, '/a', '')).toBeUndefined()
+    expect(redirectResponse(withLoops, '/one', '')?.headers.get('location')).toBe('http://site.test/two')
+  })
+
+  it('a long chain is followed at most 20 hops, then treated as a circle', () => {
+    const chain = Array.from({ length: 30 }, (_, i) => ({ from: `/p${i}`, destination: `/p${i + 1}`, type: '301' as const }))
+    const parsed = parseRedirectMap(chain)
+    expect(parsed.has('/p0')).toBe(false)
+    expect(parsed.has('/p29')).toBe(true)
+  })
+})

@@ -27,7 +27,15 @@ export function redirectMapUrl(page = 1): string {
   return url.toString()
 }
 
-/** Builds the map from the CMS's answer; entries without a destination or a known status are skipped. */
+/** A bound on the hops followed when checking a redirect for a circle. */
+const maxHops = 20
+
+/**
+ * Builds the map from the CMS's answer; entries without a destination or a known status are
+ * skipped, and so are redirects that lead in a circle (the CMS refuses them, but an import or a
+ * race can leave one): a visitor's browser would bounce between them until it gives up. They are
+ * logged; the CMS's Redirects list shows them in its "Problem" column.
+ */
 export function parseRedirectMap(docs: Pick<Redirect, 'from' | 'destination' | 'type'>[]): RedirectMap {
   const map = new Map<string, SiteRedirect>()
   for (const doc of docs) {
@@ -35,7 +43,22 @@ export function parseRedirectMap(docs: Pick<Redirect, 'from' | 'destination' | '
     const status = doc.type === '302' ? 302 : doc.type === '301' ? 301 : undefined
     if (status) map.set(doc.from, { destination: doc.destination, status })
   }
+  const circular = [...map.keys()].filter((from) => leadsInACircle(map, from))
+  for (const from of circular) map.delete(from)
+  if (circular.length > 0) console.warn(`[redirects] not applied, they lead in a circle: ${circular.join(', ')}`)
   return map
+}
+
+/** True when following redirects from `from` comes back to an address already passed (or goes on past `maxHops`). */
+function leadsInACircle(map: ReadonlyMap<string, SiteRedirect>, from: string): boolean {
+  const passed = new Set([from])
+  let next = map.get(from)?.destination
+  for (let hops = 0; next !== undefined && map.has(next); hops++) {
+    if (passed.has(next) || hops >= maxHops) return true
+    passed.add(next)
+    next = map.get(next)?.destination
+  }
+  return false
 }
 
 type Docs = Pick<Redirect, 'from' | 'destination' | 'type'>[]
