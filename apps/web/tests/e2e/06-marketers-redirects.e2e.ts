@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { adminLogin } from './support/admin'
+import { adminLogin, editFormReady, fillAndWaitForAutosave, publishChanges } from './support/admin'
 import { createArticle, uniqueSlug } from './support/articles'
 import { desktop, launchBrowser } from './support/browser'
 import { cmsJson, login, publishedDocs } from './support/cms'
@@ -116,5 +116,40 @@ describe('a published article whose slug changes', () => {
     const moved = await get(`${siteUrl}/articles/${newSlug}`)
     expect(moved.status).toBe(200)
     expect(h1Of(moved.body)).toBe(article.title)
+  })
+  test('changed in the admin as staff do it (autosave, then “Publish changes”), the old address sends the browser on with a 301', async ({ onTestFailed }) => {
+    const token = await login(cmsUrl, admin.email, admin.password)
+    const article = await createArticle(cmsUrl, token, { title: `Hip mobility after sitting ${uniqueSlug('t')}`, slug: uniqueSlug('hip-mobility'), status: 'published' })
+    const oldPath = `/articles/${article.slug}`
+    expect(h1Of((await get(`${siteUrl}${oldPath}`)).body)).toBe(article.title)
+
+    const context = await browser.newContext(desktop)
+    const admin2 = await context.newPage()
+    admin2.setDefaultTimeout(60_000)
+    onTestFailed(() => admin2.screenshot({ path: path.join(logDir, 'slug-change-admin-failure.png'), fullPage: true }).then(() => undefined))
+    try {
+      await adminLogin(admin2, cmsUrl, marketer)
+      await admin2.goto(`${cmsUrl}/admin/collections/articles/${article.id}`, { waitUntil: 'load' })
+      await editFormReady(admin2)
+      const newSlug = uniqueSlug('hip-mobility-moved')
+      // Typing the slug autosaves a draft: the public still sees the old address …
+      await fillAndWaitForAutosave(admin2, 'articles', article.id, 'input#field-slug[name="slug"]', newSlug)
+      expect((await get(`${siteUrl}${oldPath}`)).status, 'a draft slug does not move the page yet').toBe(200)
+      // … until "Publish changes".
+      await publishChanges(admin2, 'articles', article.id)
+      await waitForStatus(oldPath, 301)
+
+      // A visitor's browser at the old address: one 301, then the page at its new address.
+      const visitor = await context.newPage()
+      const response = await visitor.goto(`${siteUrl}${oldPath}`, { waitUntil: 'load' })
+      const hop = response?.request().redirectedFrom()
+      expect(hop?.url()).toBe(`${siteUrl}${oldPath}`)
+      expect((await hop?.response())?.status()).toBe(301)
+      expect(response?.status()).toBe(200)
+      expect(visitor.url()).toBe(`${siteUrl}/articles/${newSlug}`)
+      expect((await visitor.locator('h1').innerText()).trim()).toBe(article.title)
+    } finally {
+      await context.close()
+    }
   })
 })

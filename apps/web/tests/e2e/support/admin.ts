@@ -58,6 +58,13 @@ export async function typeTitleAndWaitForAutosave(page: Page, collection: string
   await expectSaved(await saved, 'Autosaving the draft')
 }
 
+/** Types into one of the document's fields (a CSS selector); the admin autosaves it as a draft. Resolves once that save succeeded. */
+export async function fillAndWaitForAutosave(page: Page, collection: string, id: string | number, selector: string, value: string): Promise<void> {
+  const saved = page.waitForResponse(isSaveOf(collection, id, true), { timeout: 60_000 })
+  await page.locator(selector).first().fill(value)
+  await expectSaved(await saved, 'Autosaving the draft')
+}
+
 /** Clicks "Publish changes" and waits for the CMS to confirm the publish. */
 export async function publishChanges(page: Page, collection: string, id: string | number): Promise<void> {
   const button = page.getByRole('button', { name: 'Publish changes' })
