@@ -117,7 +117,7 @@ describe('a published article whose slug changes', () => {
     expect(moved.status).toBe(200)
     expect(h1Of(moved.body)).toBe(article.title)
   })
-  test('changed in the admin as staff do it (autosave, then “Publish changes”), the old address sends the browser on with a 301', async ({ onTestFailed }) => {
+  test('changed in the admin as staff do it (autosave, then “Publish changes”), the old address sends the browser on with a 301', async () => {
     const token = await login(cmsUrl, admin.email, admin.password)
     const article = await createArticle(cmsUrl, token, { title: `Hip mobility after sitting ${uniqueSlug('t')}`, slug: uniqueSlug('hip-mobility'), status: 'published' })
     const oldPath = `/articles/${article.slug}`
@@ -126,7 +126,6 @@ describe('a published article whose slug changes', () => {
     const context = await browser.newContext(desktop)
     const admin2 = await context.newPage()
     admin2.setDefaultTimeout(60_000)
-    onTestFailed(() => admin2.screenshot({ path: path.join(logDir, 'slug-change-admin-failure.png'), fullPage: true }).then(() => undefined))
     try {
       await adminLogin(admin2, cmsUrl, marketer)
       await admin2.goto(`${cmsUrl}/admin/collections/articles/${article.id}`, { waitUntil: 'load' })
@@ -148,6 +147,10 @@ describe('a published article whose slug changes', () => {
       expect(response?.status()).toBe(200)
       expect(visitor.url()).toBe(`${siteUrl}/articles/${newSlug}`)
       expect((await visitor.locator('h1').innerText()).trim()).toBe(article.title)
+    } catch (error) {
+      // The admin as it was when the test failed (the context is closed below).
+      await admin2.screenshot({ path: path.join(logDir, 'slug-change-admin-failure.png'), fullPage: true }).catch(() => undefined)
+      throw error
     } finally {
       await context.close()
     }

@@ -159,10 +159,13 @@ describe('search never holds a draft, and follows publish and unpublish', () => 
     // something else, wait until search has it (the index was rebuilt after the draft existed) …
     const marker = `wombatquill${Date.now().toString(36)}`
     const other = await createArticle(cmsUrl, adminToken, { title: `Published note ${marker}`, slug: `published-note-${marker}`, status: 'published' })
-    await waitFor(async () => (await firstResult(marker))?.startsWith('/articles/'), { timeout: 20_000, message: 'The other published article never appeared in search' })
-    // … and the draft is still not found.
-    expect(await firstResult(word)).toBeUndefined()
-    await cmsJson(cmsUrl, `/api/articles/${other.id}`, { method: 'DELETE', token: adminToken })
+    try {
+      await waitFor(async () => (await firstResult(marker))?.startsWith('/articles/'), { timeout: 20_000, message: 'The other published article never appeared in search' })
+      // … and the draft is still not found.
+      expect(await firstResult(word)).toBeUndefined()
+    } finally {
+      await cmsJson(cmsUrl, `/api/articles/${other.id}`, { method: 'DELETE', token: adminToken })
+    }
   })
 
   test('once published it is found; once unpublished it is gone', async () => {
