@@ -80,7 +80,7 @@ if (testDatabase === 'sqlite') {
       other?.close()
       other = createClient({ url: databaseUri })
       await other.execute('PRAGMA busy_timeout = 5000')
-      const last = (await other.execute('SELECT id, name, batch, updated_at, created_at FROM payload_migrations ORDER BY id DESC LIMIT 1')).rows[0] as unknown as Record<string, string | number>
+      const last = (await other.execute('SELECT id, name, batch, updated_at, created_at FROM payload_migrations ORDER BY id DESC LIMIT 1')).rows[0] as unknown as { id: number; name: string; batch: number; updated_at: string; created_at: string }
       await other.execute({ sql: 'DELETE FROM payload_migrations WHERE id = ?', args: [last.id] })
       try {
         const ready = await get(`${cms!.url}/api/health/ready`)
