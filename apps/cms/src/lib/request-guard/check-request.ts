@@ -365,6 +365,12 @@ export function checkRequest(config: SanitizedConfig, facts: RequestFacts): { pr
     return { problems, status: 400 }
   }
 
+  // Payload routes /verify/:token for every auth collection and, where email verification is off,
+  // queries a column that does not exist: a 500.
+  const collectionConfig = config.collections.find((collection) => collection.slug === target.slug)
+  if (target.endpointPath?.startsWith('/verify') && !(collectionConfig?.auth as { verify?: unknown } | undefined)?.verify) {
+    return { problems: [{ path: 'verify', message: `${target.slug} has no email verification: there is nothing to verify.` }], status: 400 }
+  }
   const isVersions = target.endpointPath?.startsWith('/versions') ?? false
   // Payload routes /versions for every collection and fails with a 500 where there are none.
   if (isVersions && !config.collections.find((collection) => collection.slug === target.slug)?.versions) {

@@ -34,7 +34,16 @@ async function cmsCheck(): Promise<SiteReadiness['checks']['cms']> {
 async function cacheCheck(): Promise<SiteReadiness['checks']['cache']> {
   if (!env.redisUrl) return 'in process'
   try {
-    return (await redisClient(env.redisUrl).ping()) === 'PONG' ? 'ok' : 'unreachable'
+    const client = redisClient(env.redisUrl)
+    if (client.status !== 'ready') {
+      // Just made, or reconnecting: give it the timeout to (re)connect before asking.
+      await new Promise<void>((resolve) => {
+        const ready = () => (clearTimeout(timer), resolve())
+        const timer = setTimeout(() => (client.off('ready', ready), resolve()), timeoutMs)
+        client.once('ready', ready)
+      })
+    }
+    return (await client.ping()) === 'PONG' ? 'ok' : 'unreachable'
   } catch {
     return 'unreachable'
   }
@@ -44,21 +53,23 @@ const keyCheckEveryMs = 30_000
 let keyCheckedAt = 0
 
 /**
- * Whether the CMS still accepts BOOKING_API_KEY (a changed PAYLOAD_SECRET silently voids it): asked at
- * most every 30 s, with the key's own account (`/api/service-accounts/me`, no write).
+ * Whether the CMS still lets BOOKING_API_KEY create appointment requests (a changed PAYLOAD_SECRET
+ * silently voids it): asked at most every 30 s, as the key's own account, through Payload's
+ * permissions endpoint (`/api/access`, no write).
  */
 async function bookingKeyCheck(key: string): Promise<void> {
   if (Date.now() - keyCheckedAt < keyCheckEveryMs) return
   try {
-    const response = await fetch(`${env.cmsUrl}/api/service-accounts/me`, {
+    const response = await fetch(`${env.cmsUrl}/api/access`, {
       headers: { Authorization: `service-accounts API-Key ${key}` },
       cache: 'no-store',
       signal: AbortSignal.timeout(timeoutMs),
     })
-    const body = (await response.json().catch(() => null)) as { user?: unknown } | null
+    if (!response.ok && response.status !== 401 && response.status !== 403) return
+    const body = (await response.json().catch(() => null)) as { collections?: Record<string, { create?: { permission?: boolean } }> } | null
     keyCheckedAt = Date.now()
-    if (response.ok && body?.user) noteBookingKeyAccepted()
-    else if (response.ok || response.status === 401 || response.status === 403) {
+    if (body?.collections?.['appointment-requests']?.create?.permission === true) noteBookingKeyAccepted()
+    else {
       if (!bookingKeyRefused()) {
         console.error(
           '[booking] The CMS does not accept BOOKING_API_KEY: visitors cannot book. The key is wrong or revoked, or the CMS\'s PAYLOAD_SECRET changed ' +
