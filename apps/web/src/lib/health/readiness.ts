@@ -66,9 +66,10 @@ async function bookingKeyCheck(key: string): Promise<void> {
       signal: AbortSignal.timeout(timeoutMs),
     })
     if (!response.ok && response.status !== 401 && response.status !== 403) return
-    const body = (await response.json().catch(() => null)) as { collections?: Record<string, { create?: { permission?: boolean } }> } | null
+    const body = (await response.json().catch(() => null)) as { collections?: Record<string, { create?: boolean | { permission?: boolean } }> } | null
     keyCheckedAt = Date.now()
-    if (body?.collections?.['appointment-requests']?.create?.permission === true) noteBookingKeyAccepted()
+    const create = body?.collections?.['appointment-requests']?.create
+    if (create === true || (typeof create === 'object' && create.permission === true)) noteBookingKeyAccepted()
     else {
       if (!bookingKeyRefused()) {
         console.error(
