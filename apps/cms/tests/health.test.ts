@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { createClient, type Client } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { freshDatabaseUri, testDatabase } from './helpers/database'
@@ -97,3 +98,63 @@ if (testDatabase === 'sqlite') {
     })
   })
 }
+
+describe('SIGTERM', () => {
+  it('a slow save in flight when the CMS is told to stop completes (200, and saved), then the CMS exits', async () => {
+    const databaseUri = freshDatabaseUri('sigterm')
+    const cms = await startProductionCms({ databaseUri })
+    try {
+      const admin = { email: 'sigterm@test.example', password: 'sigterm-password-123' }
+      const first = await fetch(`${cms.url}/api/users/first-register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...admin, name: 'Before' }) })
+      expect(first.status).toBeLessThan(300)
+      const { token, user } = (await (await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })).json()) as { token: string; user: { id: string } }
+      const body = Buffer.from(JSON.stringify({ name: 'Saved during shutdown' }))
+      // The body trickles in over ~3 s; SIGTERM arrives after its first bytes.
+      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = http.request(`${cms.url}/api/users/${user.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `JWT ${token}` },
+        })
+        request.on('response', (response) => {
+          let text = ''
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }))
+        })
+        request.on('error', reject)
+        let sent = 0
+        const step = Math.ceil(body.length / 6)
+        const next = () => {
+          request.write(body.subarray(sent, sent + step))
+          sent += step
+          if (sent >= body.length) request.end()
+          else setTimeout(next, 500)
+        }
+        next()
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      process.kill(cms.pid, 'SIGTERM')
+      const result = await answer
+      expect(result.status, result.text).toBe(200)
+      expect(JSON.parse(result.text).doc.name).toBe('Saved during shutdown')
+      // The process then exits by itself, and the save is in the database.
+      const deadline = Date.now() + 30_000
+      let alive = true
+      while (alive && Date.now() < deadline) {
+        try {
+          process.kill(cms.pid, 0)
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        } catch {
+          alive = false
+        }
+      }
+      expect(alive, 'the CMS exited after SIGTERM').toBe(false)
+      if (testDatabase === 'sqlite') {
+        const client = createClient({ url: databaseUri })
+        expect((await client.execute('SELECT name FROM users')).rows[0]!.name).toBe('Saved during shutdown')
+        client.close()
+      }
+    } finally {
+      await cms.stop()
+    }
+  }, 240_000)
+})

@@ -5,6 +5,7 @@ import { migrations } from '@/migrations'
 import { seed } from '@/seed'
 import { keepSqliteBusyTimeout } from '@/lib/sqlite-busy'
 import { findUnreadableApiKeys, unreadableKeyMessage } from '@/lib/api-keys'
+import { installGracefulJobShutdown } from '@/lib/graceful-shutdown'
 
 // The generated index types each migration precisely; the adapter takes a looser shape.
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -21,6 +22,7 @@ export async function onInit(payload: Payload): Promise<void> {
   if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
     await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
   }
+  installGracefulJobShutdown(payload)
   // One clear line per service account whose API key this secret cannot read (issue 16).
   try {
     for (const account of await findUnreadableApiKeys(payload)) payload.logger.error(unreadableKeyMessage(account))
