@@ -232,7 +232,7 @@ describe.runIf(testDatabase === 'sqlite')('backup drill: back up under write loa
 
   it('restore refuses a target that is not empty (unless --force) and a damaged backup, naming the file', async () => {
     const again = await run('restore', [backupDir], restored)
-    expect(again.code).toBe(1)
+    expect(again.code, again.output).toBe(1)
     expect(again.output).toMatch(/is not empty .* add --force/)
     const damaged = path.join(work, 'damaged')
     rmSync(damaged, { recursive: true, force: true })
@@ -242,7 +242,7 @@ describe.runIf(testDatabase === 'sqlite')('backup drill: back up under write loa
     writeFileSync(path.join(damaged, 'media', victim), 'not an image')
     const fresh = { db: path.join(work, 'fresh', 'clinic.db'), media: path.join(work, 'fresh', 'media') }
     const refused = await run('restore', [damaged], fresh)
-    expect(refused.code).toBe(1)
+    expect(refused.code, refused.output).toBe(1)
     expect(refused.output).toContain(`The backup in ${damaged} is damaged; nothing was restored`)
     expect(refused.output).toContain(`media/${victim}`)
     expect(existsSync(fresh.db)).toBe(false)
