@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testDatabase } from './helpers/database'
+import { freshDatabaseUri, testDatabase } from './helpers/database'
 import { startProductionCms, type RunningServer } from './helpers/server'
 
 /**
@@ -37,11 +37,11 @@ async function bookingMayCreate(server: RunningServer): Promise<boolean> {
   return body.collections?.['appointment-requests']?.create === true
 }
 
-function run(command: 'backup' | 'restore', args: string[], target: { db: string; media: string }): Promise<{ code: number; output: string }> {
+function run(command: 'backup' | 'restore', args: string[], target: { db: string; media: string; uri?: string }): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'scripts/backup.ts', command, ...args], {
       cwd: appDir,
-      env: { ...process.env, SEED_ON_START: 'false', DATABASE_URI: `file:${target.db}`, MEDIA_DIR: target.media },
+      env: { ...process.env, SEED_ON_START: 'false', DATABASE_URI: target.uri ?? `file:${target.db}`, MEDIA_DIR: target.media },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -114,7 +114,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-describe.runIf(testDatabase === 'sqlite')('backup drill: back up under write load, restore, start, compare', () => {
+if (testDatabase === 'sqlite')
+  describe('backup drill: back up under write load, restore, start, compare', () => {
   let acknowledgedBeforeBackup: string[] = []
 
   it('db:backup takes a snapshot while editors keep publishing and uploading; every write acknowledged before it is in it', async () => {
@@ -248,3 +249,27 @@ describe.runIf(testDatabase === 'sqlite')('backup drill: back up under write loa
     expect(existsSync(fresh.db)).toBe(false)
   })
 })
+
+if (testDatabase === 'mongodb')
+  describe('MongoDB: db:backup in the export format, db:restore into an empty database', () => {
+    it('backs up a database and its media files, restores them elsewhere, and refuses a second restore', async () => {
+      const from = { db: '', uri: freshDatabaseUri('backup_from'), media: path.join(work, 'mongo-from-media') }
+      const to = { db: '', uri: freshDatabaseUri('backup_to'), media: path.join(work, 'mongo-to-media') }
+      const { mkdirSync } = await import('node:fs')
+      mkdirSync(from.media, { recursive: true })
+      writeFileSync(path.join(from.media, 'note.txt'), 'a media file')
+      const folder = path.join(work, 'mongo-backup')
+      const backup = await run('backup', [folder], from)
+      expect(backup.code, backup.output).toBe(0)
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'))
+      expect(manifest.database).toMatchObject({ kind: 'mongodb', file: 'database.json' })
+      expect(manifest.media.files).toEqual([{ path: 'note.txt', bytes: 12, sha256: sha(Buffer.from('a media file')) }])
+      const restore = await run('restore', [folder], to)
+      expect(restore.code, restore.output).toBe(0)
+      expect(restore.output).toContain('every file checked against its SHA-256')
+      expect(readFileSync(path.join(to.media, 'note.txt'), 'utf8')).toBe('a media file')
+      const again = await run('restore', [folder], to)
+      expect(again.code, again.output).toBe(1)
+      expect(again.output).toMatch(/not empty/)
+    }, 240_000)
+  })
