@@ -33,6 +33,7 @@ import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { siteUrlOf } from '@/lib/site-url'
+import { acceptingNewJobs } from '@/lib/graceful-shutdown'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -91,6 +92,8 @@ export default buildConfig({
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
     tasks: [deleteExpiredRequestsTask, emailReviewsDue],
+    // After SIGTERM no new job starts; the running one finishes (lib/graceful-shutdown).
+    shouldAutoRun: () => acceptingNewJobs(),
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
     // (every minute unless told otherwise). A due job publishes through the Local API, so the same
     // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).

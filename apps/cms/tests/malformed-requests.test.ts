@@ -90,6 +90,9 @@ describe.each(globals)('global %s', (global) => {
       ['huge depth', 'GET', `/api/globals/${global}?depth=99999`],
       ['invalid JSON body', 'POST', `/api/globals/${global}`, '{"clinicName": ', 'application/json'],
       ['wrong content type', 'POST', `/api/globals/${global}`, '<xml/>', 'application/xml'],
+      // Issue 16: these answered 500 (the global keeps no versions); every endpoint × role is in every-endpoint.test.ts.
+      ['versions of a global that keeps none', 'GET', `/api/globals/${global}/versions`],
+      ['one version of a global that keeps none', 'GET', `/api/globals/${global}/versions/1`],
     ] as const)('%s', async (label, method, path, body?: string, contentType?: string) => {
       cases++
       expectClearClientError(await send(caller, method, path, body, contentType), `${caller} ${method} ${path} (${label})`)

@@ -7,6 +7,20 @@ export async function register(): Promise<void> {
     // Booking rate limits count per source: stamp each request's TCP peer (see lib/client-address).
     const { installPeerAddressHeader } = await import('@/lib/client-address')
     await installPeerAddressHeader()
+    const { env } = await import('@/env')
+    if (env.redisUrl) {
+      // A Redis without key-space events made every page wait forever: fix it or refuse to start.
+      const { ensureKeyspaceEvents, RedisMisconfiguredError } = await import('@/lib/health/redis-keyspace')
+      try {
+        const check = await ensureKeyspaceEvents(env.redisUrl)
+        if (check.outcome === 'configured') console.warn(`[redis] notify-keyspace-events was "${check.from}"; set to "${check.to}" for the site's cache.`)
+        if (check.outcome === 'unreachable') console.warn(`[redis] not reachable at start (${check.reason}); the site serves from its own memory until it is.`)
+      } catch (error) {
+        if (!(error instanceof RedisMisconfiguredError)) throw error
+        console.error(`\n${error.message}\n`)
+        process.exit(1)
+      }
+    }
     const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
     answerServiceUnavailableWhileCmsIsDown()
   }

@@ -4,6 +4,8 @@ import { databaseKind } from '@/lib/database'
 import { migrations } from '@/migrations'
 import { seed } from '@/seed'
 import { keepSqliteBusyTimeout } from '@/lib/sqlite-busy'
+import { findUnreadableApiKeys, unreadableKeyMessage } from '@/lib/api-keys'
+import { installGracefulJobShutdown } from '@/lib/graceful-shutdown'
 
 // The generated index types each migration precisely; the adapter takes a looser shape.
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -19,6 +21,13 @@ export async function onInit(payload: Payload): Promise<void> {
   }
   if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
     await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
+  }
+  installGracefulJobShutdown(payload)
+  // One clear line per service account whose API key this secret cannot read (issue 16).
+  try {
+    for (const account of await findUnreadableApiKeys(payload)) payload.logger.error(unreadableKeyMessage(account))
+  } catch (error) {
+    payload.logger.warn(`Could not check the service accounts' API keys: ${(error as Error).message}`)
   }
   if (env.seedOnStart) {
     const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })

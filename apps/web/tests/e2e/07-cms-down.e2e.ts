@@ -62,6 +62,8 @@ describe('the CMS goes down', () => {
       }
       expect(before.get(route), route).toBeTruthy()
     }
+    const ready = await fetch(`${siteUrl}/api/health/ready`).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string; checks: { cms: string } } }))
+    expect(ready).toMatchObject({ status: 200, body: { status: 'ok', checks: { cms: 'ok' } } })
   })
 
   test('after the CMS stops, the site keeps serving those pages with status 200', async () => {
@@ -88,6 +90,16 @@ describe('the CMS goes down', () => {
       }
       if (round === 1) await new Promise((resolve) => setTimeout(resolve, 2500))
     }
+
+    // Readiness: degraded, not down (still 200, so a load balancer keeps sending visitors), naming the CMS.
+    const ready = await fetch(`${siteUrl}/api/health/ready`)
+    expect(ready.status).toBe(200)
+    expect(ready.headers.get('cache-control')).toContain('no-store')
+    const readiness = (await ready.json()) as { status: string; checks: { cms: string }; degraded: string[] }
+    expect(readiness.status).toBe('degraded')
+    expect(readiness.checks.cms).toBe('unreachable')
+    expect(readiness.degraded.join(' ')).toMatch(/^cms: unreachable/)
+    expect((await fetch(`${siteUrl}/api/health`)).status).toBe(200)
 
     // Through the front cache, whose copies expire every second: pages keep coming from the site.
     for (const route of routes) {

@@ -127,8 +127,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     })
     processes.push(site)
     await Promise.all([
-      waitUntilAnswering(cms, `${cmsUrl}/api/users/me`, 180_000),
-      waitUntilAnswering(site, `${siteUrl}/robots.txt`, 180_000),
+      waitUntilAnswering(cms, `${cmsUrl}/api/health/ready`, 180_000),
+      waitUntilAnswering(site, `${siteUrl}/api/health`, 180_000),
     ])
 
     // Clinic staff: an editor account, made by the admin the way an admin would.

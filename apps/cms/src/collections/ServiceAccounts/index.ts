@@ -17,6 +17,7 @@ export const ServiceAccounts: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'purpose', 'updatedAt'],
     description: 'API keys for the site. The booking account can only create appointment requests.',
+    components: { beforeList: ['@/components/admin/ApiKeyProblems#ApiKeyProblemsList'] },
   },
   auth: {
     useAPIKey: true,
@@ -31,6 +32,8 @@ export const ServiceAccounts: CollectionConfig = {
     admin: () => false,
   },
   fields: [
+    // A warning when this account's key cannot be decrypted with the current PAYLOAD_SECRET; stores nothing.
+    { name: 'apiKeyProblems', type: 'ui', admin: { components: { Field: '@/components/admin/ApiKeyProblems#ApiKeyProblemsField' } } },
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     {
       name: 'purpose',

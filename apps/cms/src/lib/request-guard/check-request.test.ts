@@ -63,6 +63,10 @@ const config = {
       ],
     },
   ],
+  globals: [
+    { slug: 'site-settings', flattenedFields: teamFields, versions: false },
+    { slug: 'drafted', flattenedFields: teamFields, versions: { drafts: true } },
+  ],
 } as unknown as SanitizedConfig
 
 const facts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
@@ -526,6 +530,17 @@ describe('sort and data', () => {
     }
     expect(checkRequest(config, facts({ apiPath: '/services/12' })).problems).toEqual([])
     expect(checkRequest(config, facts({ apiPath: '/articles/versions' })).problems).toEqual([])
+  })
+
+  it('/globals/<slug>/versions on a global that keeps none is a 400 saying so', () => {
+    for (const apiPath of ['/globals/site-settings/versions', '/globals/site-settings/versions/12', '/globals/site-settings/versions/abc']) {
+      expect(checkRequest(config, facts({ apiPath })), apiPath).toEqual({
+        problems: [{ path: 'versions', message: 'site-settings keeps no versions.' }],
+        status: 400,
+      })
+    }
+    expect(checkRequest(config, facts({ apiPath: '/globals/site-settings' })).problems).toEqual([])
+    expect(checkRequest(config, facts({ apiPath: '/globals/drafted/versions' })).problems).toEqual([])
   })
 
   it('data must be JSON when given', () => {

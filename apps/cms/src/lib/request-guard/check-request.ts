@@ -292,12 +292,12 @@ function checkPaging(facts: RequestFacts, params: Record<string, unknown>, probl
 
 type Target =
   | { kind: 'collection'; slug: string; endpointPath?: string; params: Record<string, string> }
-  | { kind: 'global'; slug: string }
+  | { kind: 'global'; slug: string; rest: string[] }
   | { kind: 'other' }
 
 function locate(config: SanitizedConfig, method: string, apiPath: string): Target {
   const segments = apiPath.split('/').filter(Boolean)
-  if (segments[0] === 'globals' && segments[1]) return { kind: 'global', slug: decodeURIComponent(segments[1]) }
+  if (segments[0] === 'globals' && segments[1]) return { kind: 'global', slug: decodeURIComponent(segments[1]), rest: segments.slice(2) }
   const collection = config.collections.find((candidate) => candidate.slug === segments[0])
   if (!collection) return { kind: 'other' }
   const rest = `/${segments.slice(1).join('/')}`
@@ -355,8 +355,22 @@ export function checkRequest(config: SanitizedConfig, facts: RequestFacts): { pr
   }
   checkPaging(facts, params, problems)
 
-  if (target.kind === 'global') return { problems, status: 400 }
+  if (target.kind === 'global') {
+    // Payload routes /globals/<slug>/versions[/<id>] for every global and fails with a 500 where
+    // the global keeps none (GET as staff threw "Cannot read properties of undefined").
+    const global = config.globals?.find((candidate) => candidate.slug === target.slug)
+    if (global && target.rest[0] === 'versions' && !global.versions) {
+      return { problems: [{ path: 'versions', message: `${target.slug} keeps no versions.` }], status: 400 }
+    }
+    return { problems, status: 400 }
+  }
 
+  // Payload routes /verify/:token for every auth collection and, where email verification is off,
+  // queries a column that does not exist: a 500.
+  const collectionConfig = config.collections.find((collection) => collection.slug === target.slug)
+  if (target.endpointPath?.startsWith('/verify') && !(collectionConfig?.auth as { verify?: unknown } | undefined)?.verify) {
+    return { problems: [{ path: 'verify', message: `${target.slug} has no email verification: there is nothing to verify.` }], status: 400 }
+  }
   const isVersions = target.endpointPath?.startsWith('/versions') ?? false
   // Payload routes /versions for every collection and fails with a 500 where there are none.
   if (isVersions && !config.collections.find((collection) => collection.slug === target.slug)?.versions) {

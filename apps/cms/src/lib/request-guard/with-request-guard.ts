@@ -33,6 +33,21 @@ async function isMissingUpload(config: SanitizedConfig, method: string, apiPath:
   )
 }
 
+/**
+ * Payload's DELETE /payload-preferences/:key fails with a 500 on SQLite when the caller has no
+ * preference by that key (the adapter's deleteOne finds no row); it is simply not there: a 404.
+ */
+async function isMissingPreference(payload: Payload, user: TypedUser | null, method: string, apiPath: string): Promise<boolean> {
+  const match = /^\/payload-preferences\/([^/]+)$/.exec(apiPath)
+  if (method !== 'DELETE' || !match || !user) return false
+  const { totalDocs } = await payload.count({
+    collection: 'payload-preferences',
+    overrideAccess: true,
+    where: { and: [{ key: { equals: decodeURIComponent(match[1]!) } }, { 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: user.collection } }] },
+  })
+  return totalDocs === 0
+}
+
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
 export interface GuardOptions {
@@ -166,6 +181,7 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
         return errorResponse(status, summary, { problems })
       }
       if (await isMissingUpload(payload.config, method, apiPath)) return errorResponse(404, 'There is no file with that name.')
+      if (await isMissingPreference(payload, user, method, apiPath)) return errorResponse(404, 'There is no preference with that key.')
       const response = await handler(request, context)
       return withHeaders(options.transform ? await options.transform(response) : response)
     } catch (error) {

@@ -2,6 +2,7 @@ import 'server-only'
 import type { BookingField, BookingRequest } from '@clinic/cms-types'
 import { cmsApiUrl } from '@/lib/cms/fetch'
 import { env } from '@/env'
+import { noteBookingKeyAccepted, noteBookingKeyRefused } from '@/lib/health/state'
 
 export type SendResult =
   | { ok: true; duplicate: boolean }
@@ -31,8 +32,18 @@ export async function sendBookingRequest(request: BookingRequest, idempotencyKey
     console.error(`[booking] the CMS could not be reached: ${String(error)}`)
     return { ok: false, reason: 'unavailable' }
   }
+  if (response.status === 201 || response.status === 200 || response.status === 409) noteBookingKeyAccepted()
   if (response.status === 201 || response.status === 200) return { ok: true, duplicate: false }
   if (response.status === 409) return { ok: true, duplicate: true }
+  if (response.status === 401 || response.status === 403) {
+    noteBookingKeyRefused()
+    console.error(
+      `[booking] The CMS refused BOOKING_API_KEY (${response.status}): visitors cannot book. The key is wrong or revoked, or the CMS's ` +
+        'PAYLOAD_SECRET changed since it was made (API keys are stored encrypted with it). Fix: in the CMS admin, Settings → Service accounts → ' +
+        'the booking account, tick "Enable API key", save, copy the new key into the site\'s BOOKING_API_KEY and restart the site.',
+    )
+    return { ok: false, reason: 'unavailable' }
+  }
   const body = (await response.json().catch(() => null)) as { errors?: { data?: { errors?: { path?: string; message?: string }[] } }[] } | null
   if (response.status === 400) {
     const fieldErrors = body?.errors?.flatMap((error) => error.data?.errors ?? []) ?? []

@@ -14,8 +14,10 @@ export interface RedisServer {
 /**
  * Starts Debian's redis-server on a free loopback port, in memory only, with the key-space events
  * the site's cache handler listens to; `stop()` ends it by its PID and removes its folder.
+ * `stock: true` leaves Redis's own default (no key-space events); `noConfig: true` also removes the
+ * CONFIG command, as managed Redis services do.
  */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis({ stock = false, noConfig = false }: { stock?: boolean; noConfig?: boolean } = {}): Promise<RedisServer> {
   if (!existsSync(redisServer)) {
     throw new Error(`redis-server is not installed (${redisServer}). On Debian: apt-get install redis-server (CI does this in .ci/run).`)
   }
@@ -23,7 +25,11 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'clinic-redis-'))
   const child = spawn(
     redisServer,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--notify-keyspace-events', 'Exe'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      ...(stock ? [] : ['--notify-keyspace-events', 'Exe']),
+      ...(noConfig ? ['--rename-command', 'CONFIG', ''] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

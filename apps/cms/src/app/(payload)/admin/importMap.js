@@ -31,6 +31,8 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { RequestFilters as RequestFilters_89c7ca6633281fd5e4240725cac9e87b } from '@/collections/AppointmentRequests/components/RequestFilters'
 import { PasswordRules as PasswordRules_5f3f4a5776c44be48199fc9b64b59431 } from '../../../collections/Users/components/password-rules'
 import { CurrentPasswordField as CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c } from '../../../collections/Users/components/current-password-field'
+import { ApiKeyProblemsField as ApiKeyProblemsField_7bbfdbd2e56ddc4b7ece6b80147a64d4 } from '@/components/admin/ApiKeyProblems'
+import { ApiKeyProblemsList as ApiKeyProblemsList_7bbfdbd2e56ddc4b7ece6b80147a64d4 } from '@/components/admin/ApiKeyProblems'
 import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueNavLink as ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c } from '@/components/admin/ReviewsDueNavLink'
 import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
@@ -74,6 +76,8 @@ export const importMap = {
   "@/collections/AppointmentRequests/components/RequestFilters#RequestFilters": RequestFilters_89c7ca6633281fd5e4240725cac9e87b,
   "/collections/Users/components/password-rules#PasswordRules": PasswordRules_5f3f4a5776c44be48199fc9b64b59431,
   "/collections/Users/components/current-password-field#CurrentPasswordField": CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c,
+  "@/components/admin/ApiKeyProblems#ApiKeyProblemsField": ApiKeyProblemsField_7bbfdbd2e56ddc4b7ece6b80147a64d4,
+  "@/components/admin/ApiKeyProblems#ApiKeyProblemsList": ApiKeyProblemsList_7bbfdbd2e56ddc4b7ece6b80147a64d4,
   "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink": ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c,
   "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
