@@ -41,9 +41,18 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Clinic CMS' },
+    meta: {
+      titleSuffix: ' · Clinic CMS',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/clinic-icon.svg' }],
+    },
+    // The schedule drawer starts on the clinic's zone, and the saved event names it.
+    timezones: { defaultTimezone: env.clinicTimezone },
     components: {
+      graphics: { Logo: '@/components/admin/Brand#ClinicLogo', Icon: '@/components/admin/Brand#ClinicIcon' },
+      beforeLogin: ['@/components/admin/Brand#ClinicBeforeLogin'],
       views: {
+        // Staff whose role may not open a screen are told so, not "you must be logged in".
+        unauthorized: { Component: '@/components/admin/NotAllowedView#NotAllowedView', path: '/unauthorized' },
         goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
         reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
       },

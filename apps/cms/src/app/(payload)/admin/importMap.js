@@ -31,10 +31,14 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { RequestFilters as RequestFilters_89c7ca6633281fd5e4240725cac9e87b } from '@/collections/AppointmentRequests/components/RequestFilters'
 import { PasswordRules as PasswordRules_5f3f4a5776c44be48199fc9b64b59431 } from '../../../collections/Users/components/password-rules'
 import { CurrentPasswordField as CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c } from '../../../collections/Users/components/current-password-field'
+import { ClinicIcon as ClinicIcon_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
+import { ClinicLogo as ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueNavLink as ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c } from '@/components/admin/ReviewsDueNavLink'
 import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { ClinicBeforeLogin as ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { NotAllowedView as NotAllowedView_3114f2e81d219633ffc9f598700558bd } from '@/components/admin/NotAllowedView'
 import { GoingOutView as GoingOutView_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueView as ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df } from '@/components/admin/ReviewsDueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -74,10 +78,14 @@ export const importMap = {
   "@/collections/AppointmentRequests/components/RequestFilters#RequestFilters": RequestFilters_89c7ca6633281fd5e4240725cac9e87b,
   "/collections/Users/components/password-rules#PasswordRules": PasswordRules_5f3f4a5776c44be48199fc9b64b59431,
   "/collections/Users/components/current-password-field#CurrentPasswordField": CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c,
+  "@/components/admin/Brand#ClinicIcon": ClinicIcon_066c562e10ad4e70ff0de1a39f9b91f6,
+  "@/components/admin/Brand#ClinicLogo": ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6,
   "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink": ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c,
   "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
+  "@/components/admin/Brand#ClinicBeforeLogin": ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "@/components/admin/NotAllowedView#NotAllowedView": NotAllowedView_3114f2e81d219633ffc9f598700558bd,
   "/components/admin/GoingOut#GoingOutView": GoingOutView_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueView#ReviewsDueView": ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

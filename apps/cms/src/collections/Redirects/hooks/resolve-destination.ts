@@ -20,8 +20,11 @@ export async function refreshRedirect(req: PayloadRequest, id: number | string):
   }
 }
 
+const fieldLabels: Record<string, string> = { from: 'Old address', 'to.url': 'Address', 'to.reference': 'Page' }
+
 const refuse = (req: PayloadRequest, path: string, message: string): never => {
-  throw new ValidationError({ collection: 'redirects', errors: [{ path, message }], req })
+  // The label names the field in the admin's toast ("The following field is invalid: Address"), not its path.
+  throw new ValidationError({ collection: 'redirects', errors: [{ path, message, label: fieldLabels[path] ?? path }], req })
 }
 
 /**
