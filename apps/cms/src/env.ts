@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { defaultTimezones } from 'payload/shared'
+import { clinicTimezones } from './lib/timezones'
 
 /**
  * The one place the CMS reads its environment. A bad value stops start-up with a message
@@ -52,9 +52,9 @@ const schema = z.object({
   CLINIC_TIMEZONE: z
     .string()
     .trim()
-    .default('America/New_York')
-    .refine((value) => defaultTimezones.some((zone) => zone.value === value), {
-      message: 'must be one of the admin\'s time zones, e.g. "America/New_York", "America/Vancouver", "Europe/London"',
+    .default('America/Toronto')
+    .refine((value) => clinicTimezones.some((zone) => zone.value === value), {
+      message: 'must be one of the admin\'s time zones, e.g. "America/Toronto", "America/Vancouver", "UTC"',
     }),
   JOBS_AUTORUN_CRON: z
     .string()

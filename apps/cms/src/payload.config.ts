@@ -33,6 +33,7 @@ import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { siteUrlOf } from '@/lib/site-url'
+import { clinicTimezones } from '@/lib/timezones'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,7 +47,7 @@ export default buildConfig({
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/clinic-icon.svg' }],
     },
     // The schedule drawer starts on the clinic's zone, and the saved event names it.
-    timezones: { defaultTimezone: env.clinicTimezone },
+    timezones: { supportedTimezones: clinicTimezones, defaultTimezone: env.clinicTimezone },
     components: {
       graphics: { Logo: '@/components/admin/Brand#ClinicLogo', Icon: '@/components/admin/Brand#ClinicIcon' },
       beforeLogin: ['@/components/admin/Brand#ClinicBeforeLogin'],
