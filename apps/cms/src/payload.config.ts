@@ -61,6 +61,18 @@ export default buildConfig({
       beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
     },
   },
+  // Payload's refusal, shown by the admin to staff whose role may not open a screen (and answered to
+  // requests without a login): it said "you must be logged in" to people who were.
+  i18n: {
+    translations: {
+      en: {
+        error: {
+          unauthorized: 'Your account may not open this page or make this request (logged out? Log in first).',
+          notAllowedToAccessPage: 'Your role does not include it. If you need it, ask an administrator to do it for you or to change your role.',
+        },
+      },
+    },
+  },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
   editor: lexicalEditor(),

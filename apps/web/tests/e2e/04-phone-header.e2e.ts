@@ -62,6 +62,8 @@ describe.for(modes)('the header on a phone, 390×844 (%s)', ([, javaScriptEnable
       const h1Bottom = await bottomOf(page, 'main h1')
       console.log(`[e2e] phone header: ${pathname} h1 ends at ${Math.round(h1Bottom)} px (screen ${height} px), header ${Math.round(await bottomOf(page, '.site-header'))} px`)
       expect(h1Bottom, `the h1 of ${pathname} ends below the first screen`).toBeLessThanOrEqual(height)
+      // The header leaves the screen to the content: at most a quarter of it (it was ~290 px).
+      expect(await bottomOf(page, '.site-header'), 'the header takes more than a quarter of the screen').toBeLessThanOrEqual(height / 4)
       expect(await page.locator('#header-search').isVisible()).toBe(true)
       expect(await bottomOf(page, '#header-search')).toBeLessThanOrEqual(height)
       const book = page.getByRole('banner').getByRole('link', { name: 'Book', exact: true })

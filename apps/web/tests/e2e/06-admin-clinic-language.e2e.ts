@@ -155,13 +155,21 @@ describe('a marketer', () => {
   test('opening "Create new" staff account is told plainly that the role may not, not to log in', async ({ onTestFailed }) => {
     onTestFailed(shoot(page, 'not-allowed-failure'))
     await page.goto(`${cmsUrl}/admin/collections/users/create`, { waitUntil: 'load' })
-    const heading = page.getByRole('heading', { level: 1 })
-    await expect.poll(() => heading.first().innerText().then((text) => text.trim())).toBe('Your account may not open that page')
-    const text = await page.locator('.not-allowed').innerText()
-    expect(text).toContain(`You are logged in as ${marketer.email} (a Marketer)`)
+    const notice = page.locator('.unauthorized')
+    await notice.waitFor()
+    const text = (await notice.innerText()).replace(/\s+/g, ' ')
+    expect(text).toContain('Your account may not open this page or make this request')
     expect(text).toContain('ask an administrator')
     expect(await page.locator('body').innerText()).not.toContain('must be logged in')
-    await page.getByRole('link', { name: 'Back to the dashboard' }).click()
+  })
+
+  test('the admin\'s own "not allowed" page names the account and its role, and leads back to the dashboard', async () => {
+    await page.goto(`${cmsUrl}/admin/unauthorized`, { waitUntil: 'load' })
+    const notice = page.locator('.not-allowed')
+    await notice.waitFor()
+    expect((await notice.getByRole('heading', { level: 1 }).innerText()).trim()).toBe('Your account may not open that page')
+    expect(await notice.innerText()).toContain(`You are logged in as ${marketer.email} (a Marketer)`)
+    await notice.getByRole('link', { name: 'Back to the dashboard' }).click()
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
   })
 
@@ -169,9 +177,9 @@ describe('a marketer', () => {
     onTestFailed(shoot(page, 'read-only-failure'))
     const articles = await publishedDocs(cmsUrl, 'articles')
     const withRelations = await Promise.all(
-      articles.map((doc) => cmsJson<{ id: number; conditions?: unknown[]; lastReviewed?: string }>(cmsUrl, `/api/articles/${doc.id}?depth=0`)),
+      articles.map((doc) => cmsJson<{ id: number; conditions?: unknown[]; reviewedAt?: string }>(cmsUrl, `/api/articles/${doc.id}?depth=0`)),
     )
-    const article = withRelations.find((doc) => (doc.conditions?.length ?? 0) > 0 && doc.lastReviewed)
+    const article = withRelations.find((doc) => (doc.conditions?.length ?? 0) > 0 && doc.reviewedAt)
     if (!article) throw new Error('The seed has no article with conditions and a review date')
     await page.goto(`${cmsUrl}/admin/collections/articles/${article.id}`, { waitUntil: 'load' })
     await page.locator('form.collection-edit__form[data-form-ready="true"]').waitFor()
