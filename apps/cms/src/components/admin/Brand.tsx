@@ -42,7 +42,7 @@ export async function ClinicLogo({ payload }: { payload?: Payload }) {
 export function ClinicIcon() {
   return (
     <span className="clinic-brand clinic-brand--icon" title="Clinic admin">
-      <Mark size={26} />
+      <Mark size={18} />
     </span>
   )
 }
