@@ -108,7 +108,10 @@ describe('a brand-new page with the live preview pane already open', () => {
       expect(src.origin).toBe(siteUrl)
       expect(reloads, 'the admin page was reloaded').toBe(0)
 
-      // The schedule drawer of this never-published page: Publish, in the clinic's time zone.
+      // The schedule drawer of this never-published draft, opened afresh (as a colleague would find
+      // it later): Publish, in the clinic's time zone.
+      await page.reload({ waitUntil: 'load' })
+      await editFormReady(page)
       await page.locator('#action-save-popup button').first().click()
       await page.getByRole('button', { name: 'Schedule Publish' }).click()
       const drawer = page.locator('.schedule-publish')
