@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { clinicTimezones } from './lib/timezones'
 
 /**
  * The one place the CMS reads its environment. A bad value stops start-up with a message
@@ -47,6 +48,14 @@ const schema = z.object({
   SEED_BOOKING_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   // How often the CMS looks for due jobs (scheduled publishing). Five fields (minute …), or six
   // with seconds first: the end-to-end tests use every second.
+  // The clinic's time zone: the schedule drawer's default (one of the admin's zones, Payload's list).
+  CLINIC_TIMEZONE: z
+    .string()
+    .trim()
+    .default('America/Toronto')
+    .refine((value) => clinicTimezones.some((zone) => zone.value === value), {
+      message: 'must be one of the admin\'s time zones, e.g. "America/Toronto", "America/Vancouver", "UTC"',
+    }),
   JOBS_AUTORUN_CRON: z
     .string()
     .trim()
@@ -157,6 +166,8 @@ export const env = {
   appRoot,
   databaseUri: raw.DATABASE_URI ?? `file:${path.join(appRoot, 'data', 'clinic.db')}`,
   payloadSecret: resolveSecret(),
+  /** The clinic's IANA time zone: scheduled publishing defaults to it. */
+  clinicTimezone: raw.CLINIC_TIMEZONE,
   /** Cron for Payload's in-process job runner (scheduled publishing and unpublishing). */
   jobsAutorunCron: raw.JOBS_AUTORUN_CRON,
   /** Where uploaded images are stored on local disk (unless `s3` is set). */

@@ -34,6 +34,7 @@ import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
+import { clinicTimezones } from '@/lib/timezones'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -42,14 +43,35 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Clinic CMS' },
+    meta: {
+      titleSuffix: ' · Clinic CMS',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/clinic-icon.svg' }],
+    },
+    // The schedule drawer starts on the clinic's zone, and the saved event names it.
+    timezones: { supportedTimezones: clinicTimezones, defaultTimezone: env.clinicTimezone },
     components: {
+      graphics: { Logo: '@/components/admin/Brand#ClinicLogo', Icon: '@/components/admin/Brand#ClinicIcon' },
+      beforeLogin: ['@/components/admin/Brand#ClinicBeforeLogin'],
       views: {
+        // Staff whose role may not open a screen are told so, not "you must be logged in".
+        unauthorized: { Component: '@/components/admin/NotAllowedView#NotAllowedView', path: '/unauthorized' },
         goingOut: { Component: '/components/admin/GoingOut#GoingOutView', path: '/going-out', meta: { title: 'What is going out' } },
         reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
       },
       afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink', '@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
       beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+    },
+  },
+  // Payload's refusal, shown by the admin to staff whose role may not open a screen (and answered to
+  // requests without a login): it said "you must be logged in" to people who were.
+  i18n: {
+    translations: {
+      en: {
+        error: {
+          unauthorized: 'Your account may not open this page or make this request (logged out? Log in first).',
+          notAllowedToAccessPage: 'Your role does not include it. If you need it, ask an administrator to do it for you or to change your role.',
+        },
+      },
     },
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],

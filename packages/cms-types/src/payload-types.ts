@@ -59,7 +59,9 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Pacific/Fiji'
+  | 'America/Toronto'
+  | 'UTC';
 
 export interface Config {
   auth: {

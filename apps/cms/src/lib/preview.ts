@@ -90,7 +90,16 @@ export const previewGrantEndpoint: Endpoint = {
       return Response.json({ error: 'There is no such document, or your account may not read its draft.' }, { status: 404, headers: noStore })
     }
     if (!slug) {
-      return Response.json({ error: 'Give the document a slug (save it once) before previewing it.' }, { status: 409, headers: noStore })
+      if (wantsJson(req)) {
+        return Response.json({ error: 'Give the document a slug (save it once) before previewing it.' }, { status: 409, headers: noStore })
+      }
+      // A browser (the Live Preview frame, opened before the first save): a page that says so and
+      // asks again every few seconds, so the frame shows the page once the first autosave gives it a
+      // slug. It cannot wait for the admin's messages: they go to the site's origin, not the CMS's.
+      return new Response(waitingForSlugPage, {
+        status: 200,
+        headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8', 'Referrer-Policy': 'no-referrer' },
+      })
     }
     const grant = signPreviewToken(
       {
@@ -105,7 +114,7 @@ export const previewGrantEndpoint: Endpoint = {
     )
     const url = new URL('/api/preview', env.siteUrl)
     url.searchParams.set('grant', grant)
-    if (req.headers.get('accept')?.includes('application/json')) {
+    if (wantsJson(req)) {
       return Response.json({ url: url.toString(), expiresIn: previewGrantLifetimeSeconds }, { headers: noStore })
     }
     // 303: the browser follows with a GET; the grant's URL is not worth keeping as a Referer.
@@ -115,6 +124,39 @@ export const previewGrantEndpoint: Endpoint = {
     })
   },
 }
+
+const wantsJson = (req: PayloadRequest): boolean => Boolean(req.headers.get('accept')?.includes('application/json'))
+
+/** Seconds between two asks of the page shown until a new document has a slug. */
+export const waitingForSlugRefreshSeconds = 2
+
+/**
+ * Shown in the Live Preview frame until the document has a slug. A meta refresh rather than a
+ * script: API answers carry a CSP without scripts, and a refresh needs none.
+ */
+const waitingForSlugPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${waitingForSlugRefreshSeconds}">
+<meta name="robots" content="noindex">
+<title>Preview appears after the first save</title>
+<style>
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2a2e;background:#f6f4ef;display:grid;place-items:center;min-height:100vh}
+main{max-width:28rem;padding:2rem;text-align:center}
+h1{font-size:1.25rem;margin:0 0 .5rem}
+p{margin:0;color:#4a5a60}
+</style>
+</head>
+<body>
+<main>
+<h1>The preview appears here as soon as the page is saved</h1>
+<p>Give it a title: the draft saves itself within a second, and this pane then shows the page on the site.</p>
+</main>
+</body>
+</html>
+`
 
 /** The slug of the latest draft, read with the staff member's own access; undefined when not readable. */
 async function draftSlug(req: PayloadRequest, collection: PreviewableCollection, id: string): Promise<string | null | undefined> {

@@ -91,6 +91,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Scheduled publishing is polled every second (a 6-field cron) instead of every minute, so the
       // scheduling spec waits for its own minute only.
       JOBS_AUTORUN_CRON: '* * * * * *',
+      // The clinic's zone, which the schedule drawer starts on: the browser's (specs run in UTC).
+      CLINIC_TIMEZONE: 'UTC',
     }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)

@@ -8,6 +8,16 @@ import { readRedirectProblem } from './problem'
 
 const staffOnly = { read: fieldIsStaff }
 
+/** Labels of the destination's fields, as staff read them (messages name fields by these labels). */
+export const targetLabels = { type: 'Send visitors to', reference: 'Page', url: 'Address' } as const
+
+function describeTarget(field: Field): Field {
+  if ('name' in field && field.name in targetLabels) {
+    return { ...field, label: targetLabels[field.name as keyof typeof targetLabels] } as Field
+  }
+  return field
+}
+
 /** Adds field descriptions and staff-only read access to the plugin's fields. */
 function describe(field: Field): Field {
   if (field.type === 'text' && field.name === 'from') {
@@ -19,7 +29,7 @@ function describe(field: Field): Field {
   }
   switch (field.type) {
     case 'group':
-      return { ...field, access: staffOnly }
+      return { ...field, access: staffOnly, fields: 'name' in field && field.name === 'to' ? field.fields.map(describeTarget) : field.fields }
     default:
       return field
   }

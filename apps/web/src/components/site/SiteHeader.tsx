@@ -4,7 +4,11 @@ import { ButtonLink } from '@/components/ButtonLink'
 import { NavLink } from './NavLink'
 import { SearchForm } from './SearchForm'
 
-/** The clinic's name, the header links from the CMS and the booking button. */
+/**
+ * The clinic's name, the header links from the CMS, search and the booking button. On a phone:
+ * name, Book and Menu on one row, search below, the links behind Menu, so the page's h1 is in
+ * the first screen.
+ */
 export function SiteHeader({ clinicName, navigation, bookingUrl }: { clinicName: string; navigation: Navigation | null; bookingUrl: string }) {
   const links = navigation?.header ?? []
   return (
@@ -13,7 +17,12 @@ export function SiteHeader({ clinicName, navigation, bookingUrl }: { clinicName:
         <Link href="/" className="site-header__brand">
           {clinicName}
         </Link>
-        <nav aria-label="Main" className="site-header__nav">
+        {/* On a phone the links wait behind "Menu": a native disclosure (keyboard and no-JavaScript
+            friendly) whose open state shows the navigation through CSS (globals.css, Header). */}
+        <details className="site-header__menu">
+          <summary aria-controls="site-nav">Menu</summary>
+        </details>
+        <nav aria-label="Main" className="site-header__nav" id="site-nav">
           <ul>
             {links.map((link, index) => (
               <li key={link.id ?? index}>

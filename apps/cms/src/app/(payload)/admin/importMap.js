@@ -33,10 +33,14 @@ import { PasswordRules as PasswordRules_5f3f4a5776c44be48199fc9b64b59431 } from 
 import { CurrentPasswordField as CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c } from '../../../collections/Users/components/current-password-field'
 import { ApiKeyProblemsField as ApiKeyProblemsField_7bbfdbd2e56ddc4b7ece6b80147a64d4 } from '@/components/admin/ApiKeyProblems'
 import { ApiKeyProblemsList as ApiKeyProblemsList_7bbfdbd2e56ddc4b7ece6b80147a64d4 } from '@/components/admin/ApiKeyProblems'
+import { ClinicIcon as ClinicIcon_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
+import { ClinicLogo as ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueNavLink as ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c } from '@/components/admin/ReviewsDueNavLink'
 import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { ClinicBeforeLogin as ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { NotAllowedView as NotAllowedView_3114f2e81d219633ffc9f598700558bd } from '@/components/admin/NotAllowedView'
 import { GoingOutView as GoingOutView_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueView as ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df } from '@/components/admin/ReviewsDueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -78,10 +82,14 @@ export const importMap = {
   "/collections/Users/components/current-password-field#CurrentPasswordField": CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c,
   "@/components/admin/ApiKeyProblems#ApiKeyProblemsField": ApiKeyProblemsField_7bbfdbd2e56ddc4b7ece6b80147a64d4,
   "@/components/admin/ApiKeyProblems#ApiKeyProblemsList": ApiKeyProblemsList_7bbfdbd2e56ddc4b7ece6b80147a64d4,
+  "@/components/admin/Brand#ClinicIcon": ClinicIcon_066c562e10ad4e70ff0de1a39f9b91f6,
+  "@/components/admin/Brand#ClinicLogo": ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6,
   "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink": ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c,
   "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
+  "@/components/admin/Brand#ClinicBeforeLogin": ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "@/components/admin/NotAllowedView#NotAllowedView": NotAllowedView_3114f2e81d219633ffc9f598700558bd,
   "/components/admin/GoingOut#GoingOutView": GoingOutView_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueView#ReviewsDueView": ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -6,8 +6,11 @@ import { docAtPath, labelOf, publishedDoc, publishedPath, redirectFrom, referenc
 /** Set by hooks that re-save redirects after a document changed: an unpublished target then switches the redirect off instead of failing. */
 export const refreshingRedirects = 'refreshingRedirects'
 
+const fieldLabels: Record<string, string> = { from: 'Old address', 'to.url': 'Address', 'to.reference': 'Page' }
+
 const refuse = (req: PayloadRequest, path: string, message: string): never => {
-  throw new ValidationError({ collection: 'redirects', errors: [{ path, message }], req })
+  // The label names the field in the admin's toast ("The following field is invalid: Address"), not its path.
+  throw new ValidationError({ collection: 'redirects', errors: [{ path, message, label: fieldLabels[path] ?? path }], req })
 }
 
 /** Re-saves in flight and done in one request, kept in its context. */

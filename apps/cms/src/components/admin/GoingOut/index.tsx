@@ -77,7 +77,7 @@ export async function GoingOutView({ initPageResult, params, searchParams }: Adm
                 caption="Scheduled publishes and unpublishes, soonest first"
                 whenLabel="When"
                 rows={scheduled}
-                empty="Nothing is scheduled. Use “Schedule” beside “Publish changes” on a document."
+                empty="Nothing is scheduled. On a document, open the arrow beside “Publish changes” and choose “Schedule Publish”."
               />
             </section>
             <section aria-labelledby="going-out-drafts">
