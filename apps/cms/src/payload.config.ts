@@ -22,6 +22,7 @@ import { Announcement } from '@/globals/Announcement'
 import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
+import { logRouteError, routeErrorLoggingLevels } from '@/lib/log-levels'
 import { emailReviewsDue, weeklyQueue } from '@/jobs/email-reviews-due'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
@@ -86,7 +87,9 @@ export default buildConfig({
     // of booting: a test run on MongoDB would otherwise rewrite every id type as a string.
     autoGenerate: false,
   },
-  hooks: { afterError: [clientErrorsAs400] },
+  hooks: { afterError: [logRouteError, clientErrorsAs400] },
+  // Refusals (4xx) are logged by logRouteError at info/warn in one line; only faults at error.
+  loggingLevels: routeErrorLoggingLevels,
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },

@@ -1,0 +1,81 @@
+import type { AfterErrorHook, Config, PayloadRequest } from 'payload'
+
+/**
+ * Log levels for errors that reach Payload's routes (REST, GraphQL, admin endpoints).
+ *
+ * Payload logs every error whose class it does not know, and every `APIError` whatever its status,
+ * at ERROR with a stack trace. A 400 on a redirect or a 403 on a user create is the request's fault,
+ * not the CMS's: those are logged here instead, in one line, at info (4xx) or warn (401/403/429),
+ * with the method, path, collection, user and field paths. Only 5xx answers are logged at error,
+ * with the error and its stack. Everything goes through Payload's logger (pino), so lines stay
+ * structured.
+ */
+
+/** Payload's error classes (plus a body that is not JSON): their status says whose fault it was. */
+const classifiedErrors = [
+  'APIError',
+  'AuthenticationError',
+  'ErrorDeletingFile',
+  'FileRetrievalError',
+  'FileUploadError',
+  'Forbidden',
+  'Locked',
+  'LockedAuth',
+  'MissingFile',
+  'NotFound',
+  'QueryError',
+  'UnverifiedEmail',
+  'ValidationError',
+] as const
+
+/** The CMS's own error classes (subclasses of APIError carry their class name). */
+const ownErrors = ['SyntaxError', 'TooManyAttempts'] as const
+
+/** Payload's own logging of these is switched off; `logRouteError` logs them at the right level. */
+export const routeErrorLoggingLevels = Object.fromEntries([...classifiedErrors, ...ownErrors].map((name) => [name, false])) as NonNullable<Config['loggingLevels']>
+
+const loggedHere = new Set<string>([...classifiedErrors, ...ownErrors])
+
+type Classified = Error & { status?: number; data?: { errors?: { path?: string }[] } | null }
+
+/** The status the client gets for this error (a body that does not parse is answered 400, see client-errors-as-400). */
+export function statusOf(error: Classified): number {
+  if (error.name === 'SyntaxError') return 400
+  return typeof error.status === 'number' ? error.status : 500
+}
+
+/** One line: no newlines, no stack, bounded. */
+export function oneLine(text: string, max = 500): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+function pathOf(req: PayloadRequest): string | undefined {
+  try {
+    return req.url ? new URL(req.url).pathname : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Logs a route error at the level its status deserves (see above). Changes nothing in the answer. */
+export const logRouteError: AfterErrorHook = ({ collection, error, req }) => {
+  const err = error as Classified
+  if (!loggedHere.has(err.name)) return undefined as never // Payload logged it at error, with its stack
+  const status = statusOf(err)
+  const fields = (err.data?.errors ?? []).map((entry) => entry.path).filter((path): path is string => typeof path === 'string' && path.length > 0)
+  const context = {
+    status,
+    method: req.method,
+    path: pathOf(req),
+    collection: collection?.slug,
+    user: req.user ? `${req.user.collection}:${String(req.user.id)}` : undefined,
+    error: err.name,
+    ...(fields.length > 0 ? { fields } : {}),
+  }
+  const message = oneLine(err.message || err.name)
+  if (status >= 500) req.payload.logger.error({ ...context, err }, message)
+  else if (status === 401 || status === 403 || status === 429) req.payload.logger.warn(context, message)
+  else req.payload.logger.info(context, message)
+  return undefined as never
+}
