@@ -34,10 +34,11 @@ import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { siteUrlOf } from '@/lib/site-url'
+import { retryScheduledPublishEndpoint, withCheckedSchedules } from '@/lib/scheduled-publish'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+export default withCheckedSchedules(buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
@@ -126,6 +127,6 @@ export default buildConfig({
       },
     }),
   ],
-  endpoints: [previewGrantEndpoint],
+  endpoints: [previewGrantEndpoint, retryScheduledPublishEndpoint],
   onInit,
-})
+}))
