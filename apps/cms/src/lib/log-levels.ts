@@ -5,10 +5,10 @@ import type { AfterErrorHook, Config, PayloadRequest } from 'payload'
  *
  * Payload logs every error whose class it does not know, and every `APIError` whatever its status,
  * at ERROR with a stack trace. A 400 on a redirect or a 403 on a user create is the request's fault,
- * not the CMS's: those are logged here instead, in one line, at info (4xx) or warn (401/403/429),
- * with the method, path, collection, user and field paths. Only 5xx answers are logged at error,
- * with the error and its stack. Everything goes through Payload's logger (pino), so lines stay
- * structured.
+ * not the CMS's: those are logged here instead, in one line, at info (4xx) or warn (401/403/429):
+ * "<status> <method> <path> (<collection>, <user>): <message> [fields: <paths>]". Only 5xx answers
+ * are logged at error, with the error, its stack and that context as pino fields. Everything goes
+ * through Payload's logger (pino).
  */
 
 /** Payload's error classes (plus a body that is not JSON): their status says whose fault it was. */
@@ -74,8 +74,18 @@ export const logRouteError: AfterErrorHook = ({ collection, error, req }) => {
     ...(fields.length > 0 ? { fields } : {}),
   }
   const message = oneLine(err.message || err.name)
-  if (status >= 500) req.payload.logger.error({ ...context, err }, message)
-  else if (status === 401 || status === 403 || status === 429) req.payload.logger.warn(context, message)
-  else req.payload.logger.info(context, message)
+  if (status >= 500) {
+    req.payload.logger.error({ ...context, err }, message)
+    return undefined as never
+  }
+  // A refusal: one line (the pretty printer puts object keys on lines of their own, so the context
+  // goes into the line itself), no stack.
+  const who = [context.collection, context.user].filter(Boolean).join(', ')
+  const line = oneLine(
+    `${status} ${context.method ?? ''} ${context.path ?? ''}${who ? ` (${who})` : ''}: ${message}${fields.length > 0 ? ` [fields: ${fields.join(', ')}]` : ''}`,
+    800,
+  )
+  if (status === 401 || status === 403 || status === 429) req.payload.logger.warn(line)
+  else req.payload.logger.info(line)
   return undefined as never
 }
