@@ -50,7 +50,7 @@ export default withCheckedSchedules(buildConfig({
         reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
       },
       afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink', '@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
-      beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+      beforeDashboard: ['@/components/admin/NeedsYou#NeedsYouNow'],
     },
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
