@@ -33,7 +33,7 @@ import { PasswordRules as PasswordRules_5f3f4a5776c44be48199fc9b64b59431 } from 
 import { CurrentPasswordField as CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c } from '../../../collections/Users/components/current-password-field'
 import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueNavLink as ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c } from '@/components/admin/ReviewsDueNavLink'
-import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { NeedsYouNow as NeedsYouNow_7a19fa5b8daec7e56666b2b4e275788e } from '@/components/admin/NeedsYou'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { GoingOutView as GoingOutView_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueView as ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df } from '@/components/admin/ReviewsDueView'
@@ -76,7 +76,7 @@ export const importMap = {
   "/collections/Users/components/current-password-field#CurrentPasswordField": CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c,
   "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink": ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c,
-  "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
+  "@/components/admin/NeedsYou#NeedsYouNow": NeedsYouNow_7a19fa5b8daec7e56666b2b4e275788e,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/admin/GoingOut#GoingOutView": GoingOutView_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueView#ReviewsDueView": ReviewsDueView_8bc0dad021363429ca860c0c5ccba2df,
