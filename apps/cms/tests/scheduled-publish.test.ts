@@ -1,8 +1,6 @@
 import { startSmtpServer, type TestSmtpServer } from '@clinic/test-support'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { failedSchedules } from '@/components/admin/GoingOut/data'
-import { checkedSchedulePublish, retryScheduledPublishEndpoint } from '@/lib/scheduled-publish'
 import { daysAgo, richText, supportingDocs, unique, type SupportingDocs } from './helpers/fixtures'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 
@@ -20,6 +18,10 @@ let support: SupportingDocs
 let scheduler: TypedUser
 let otherEditor: TypedUser
 let uncredentialedId: number | string
+// Imported once the SMTP server's address is in the environment (the CMS reads it when loaded).
+let failedSchedules: typeof import('@/components/admin/GoingOut/data').failedSchedules
+let checkedSchedulePublish: typeof import('@/lib/scheduled-publish').checkedSchedulePublish
+let retryScheduledPublishEndpoint: typeof import('@/lib/scheduled-publish').retryScheduledPublishEndpoint
 
 const password = 'Quiet-harbour-lantern-2026!'
 
@@ -69,6 +71,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer()
   Object.assign(process.env, smtp.env)
   payload = await bootPayload('scheduled-publish')
+  ;({ failedSchedules } = await import('@/components/admin/GoingOut/data'))
+  ;({ checkedSchedulePublish, retryScheduledPublishEndpoint } = await import('@/lib/scheduled-publish'))
   support = await supportingDocs(payload)
   const plain = await payload.create({
     collection: 'team',

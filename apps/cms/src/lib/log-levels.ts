@@ -1,4 +1,4 @@
-import type { AfterErrorHook, Config, PayloadRequest } from 'payload'
+import type { AfterErrorHook, Config, Payload, PayloadRequest } from 'payload'
 
 /**
  * Log levels for errors that reach Payload's routes (REST, GraphQL, admin endpoints).
@@ -34,14 +34,39 @@ const ownErrors = ['SyntaxError', 'TooManyAttempts'] as const
 /** Payload's own logging of these is switched off; `logRouteError` logs them at the right level. */
 export const routeErrorLoggingLevels = Object.fromEntries([...classifiedErrors, ...ownErrors].map((name) => [name, false])) as NonNullable<Config['loggingLevels']>
 
-const loggedHere = new Set<string>([...classifiedErrors, ...ownErrors])
-
 type Classified = Error & { status?: number; data?: { errors?: { path?: string }[] } | null }
+
+/**
+ * Whether this error carries its own HTTP status (Payload's APIError and its subclasses, ours
+ * included) or is a body that is not JSON. Decided by shape, not by class name: a production build
+ * minifies class names, so Payload's name-keyed `loggingLevels` never match there, and every
+ * refusal was logged at ERROR with a stack.
+ */
+export function hasOwnStatus(error: unknown): error is Classified {
+  return error instanceof SyntaxError || (error instanceof Error && typeof (error as Classified).status === 'number')
+}
 
 /** The status the client gets for this error (a body that does not parse is answered 400, see client-errors-as-400). */
 export function statusOf(error: Classified): number {
-  if (error.name === 'SyntaxError') return 400
+  if (error instanceof SyntaxError) return 400
   return typeof error.status === 'number' ? error.status : 500
+}
+
+/**
+ * Payload's route error logging (`logError`) calls `logger.error({ err })` before the afterError
+ * hooks run; for errors with their own status that line is dropped here, and `logRouteError` logs
+ * them at the right level. Every other error line (failed jobs, emails, 500s) passes unchanged.
+ */
+export function leaveRouteRefusalsToHook(payload: Payload): void {
+  const logger = payload.logger as unknown as { error: (...args: unknown[]) => void; __routeRefusalsFiltered?: boolean }
+  if (logger.__routeRefusalsFiltered) return
+  const error = logger.error.bind(logger)
+  logger.error = (...args: unknown[]) => {
+    const [first] = args
+    if (args.length === 1 && first && typeof first === 'object' && Object.keys(first).length === 1 && hasOwnStatus((first as { err?: unknown }).err)) return
+    error(...args)
+  }
+  logger.__routeRefusalsFiltered = true
 }
 
 /** One line: no newlines, no stack, bounded. */
@@ -60,8 +85,8 @@ function pathOf(req: PayloadRequest): string | undefined {
 
 /** Logs a route error at the level its status deserves (see above). Changes nothing in the answer. */
 export const logRouteError: AfterErrorHook = ({ collection, error, req }) => {
-  const err = error as Classified
-  if (!loggedHere.has(err.name)) return undefined as never // Payload logged it at error, with its stack
+  if (!hasOwnStatus(error)) return undefined as never // Payload logged it at error, with its stack
+  const err = error
   const status = statusOf(err)
   const fields = (err.data?.errors ?? []).map((entry) => entry.path).filter((path): path is string => typeof path === 'string' && path.length > 0)
   const context = {
