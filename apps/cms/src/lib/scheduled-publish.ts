@@ -255,8 +255,10 @@ export const retryScheduledPublishEndpoint: Endpoint = {
       overrideAccess: true,
     })
     await req.payload.jobs.runByID({ id: job.id, overrideAccess: true })
-    const after = await req.payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0, overrideAccess: true })
-    if (after.hasError) {
+    // A job that succeeds is deleted (Payload's deleteJobOnComplete); one that fails again stays, with its reason.
+    const { docs: left } = await req.payload.find({ collection: 'payload-jobs', where: { id: { equals: job.id } }, depth: 0, limit: 1, overrideAccess: true })
+    const after = left[0]
+    if (after?.hasError) {
       const message = (after.error as { message?: string } | null)?.message ?? 'The publish failed again.'
       return Response.json({ errors: [{ message }] }, { status: 409 })
     }
