@@ -22,6 +22,7 @@ import { Announcement } from '@/globals/Announcement'
 import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { clientErrorsAs400 } from '@/hooks/client-errors-as-400'
+import { logRouteError, routeErrorLoggingLevels } from '@/lib/log-levels'
 import { emailReviewsDue, weeklyQueue } from '@/jobs/email-reviews-due'
 import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
@@ -35,10 +36,11 @@ import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
 import { clinicTimezones } from '@/lib/timezones'
+import { retryScheduledPublishEndpoint, withCheckedSchedules } from '@/lib/scheduled-publish'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+export default withCheckedSchedules(buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
@@ -59,7 +61,7 @@ export default buildConfig({
         reviewsDue: { Component: '@/components/admin/ReviewsDueView#ReviewsDueView', path: '/reviews-due', meta: { title: 'Medical reviews due' } },
       },
       afterNavLinks: ['/components/admin/GoingOut#GoingOutNavLink', '@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink'],
-      beforeDashboard: ['/components/admin/GoingOut#GoingOutDashboardLink'],
+      beforeDashboard: ['@/components/admin/NeedsYou#NeedsYouNow'],
     },
   },
   // Payload's refusal, shown by the admin to staff whose role may not open a screen (and answered to
@@ -109,7 +111,9 @@ export default buildConfig({
     // of booting: a test run on MongoDB would otherwise rewrite every id type as a string.
     autoGenerate: false,
   },
-  hooks: { afterError: [clientErrorsAs400] },
+  hooks: { afterError: [logRouteError, clientErrorsAs400] },
+  // Refusals (4xx) are logged by logRouteError at info/warn in one line; only faults at error.
+  loggingLevels: routeErrorLoggingLevels,
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
@@ -148,6 +152,6 @@ export default buildConfig({
       },
     }),
   ],
-  endpoints: [previewGrantEndpoint],
+  endpoints: [previewGrantEndpoint, retryScheduledPublishEndpoint],
   onInit,
-})
+}))

@@ -164,18 +164,24 @@ export function computeReadingGrade({ readableText }: HealthDocumentOptions): Co
  * or lapsed review, lead with what to do, so an API client or a log reader sees it first.
  */
 export const explainRefusedPublish: CollectionAfterErrorHook = ({ error, result, collection }) => {
-  const details = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data?.errors
-  const review = details?.filter((d) => d.path === 'medicalReviewer' || d.path === 'reviewedAt') ?? []
   const response = result as { errors?: { message?: string }[] } | undefined
-  if (review.length === 0 || !response?.errors?.length) return
-  const singular = typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : 'page'
-  const lead = `This ${singular} cannot be published without a current medical review. ${review.map((d) => d.message).join(' ')}`
+  const lead = reviewRefusalLead(error, collection.labels?.singular)
+  if (!lead || !response?.errors?.length) return
   return {
     response: {
       ...response,
       errors: response.errors.map((entry, index) => (index === 0 ? { ...entry, message: `${lead} (${entry.message ?? ''})` } : entry)),
     },
   }
+}
+
+/** For a publish refused over the medical review: what to do, in words; otherwise undefined. */
+export function reviewRefusalLead(error: unknown, singularLabel: unknown): string | undefined {
+  const details = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data?.errors
+  const review = details?.filter((d) => d.path === 'medicalReviewer' || d.path === 'reviewedAt') ?? []
+  if (review.length === 0) return undefined
+  const singular = typeof singularLabel === 'string' ? singularLabel.toLowerCase() : 'page'
+  return `This ${singular} cannot be published without a current medical review. ${review.map((d) => d.message).join(' ')}`
 }
 
 /** The fields and hooks every health collection adds to its own. */

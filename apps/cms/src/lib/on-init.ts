@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { leaveRouteRefusalsToHook } from '@/lib/log-levels'
 import { env } from '@/env'
 import { databaseKind } from '@/lib/database'
 import { migrations } from '@/migrations'
@@ -16,6 +17,8 @@ type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migra
  * schema. An empty development database is then seeded, so a newcomer sees a real site at once.
  */
 export async function onInit(payload: Payload): Promise<void> {
+  // Refused requests are logged by lib/log-levels at info/warn, not by Payload at error.
+  leaveRouteRefusalsToHook(payload)
   if (databaseKind(env.databaseUri) === 'sqlite') {
     keepSqliteBusyTimeout((payload.db as unknown as { client: Parameters<typeof keepSqliteBusyTimeout>[0] }).client)
   }

@@ -3,6 +3,7 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import type React from 'react'
+import { checkedSchedulePublish } from '@/lib/scheduled-publish'
 import { importMap } from './admin/importMap.js'
 import './custom.css'
 
@@ -10,7 +11,8 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // A schedule is checked when it is made (lib/scheduled-publish).
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': checkedSchedulePublish } })
 }
 
 const Layout = ({ children }: Args) => (

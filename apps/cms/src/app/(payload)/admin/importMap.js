@@ -37,7 +37,7 @@ import { ClinicIcon as ClinicIcon_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/com
 import { ClinicLogo as ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { GoingOutNavLink as GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
 import { ReviewsDueNavLink as ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c } from '@/components/admin/ReviewsDueNavLink'
-import { GoingOutDashboardLink as GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a } from '../../../components/admin/GoingOut'
+import { NeedsYouNow as NeedsYouNow_7a19fa5b8daec7e56666b2b4e275788e } from '@/components/admin/NeedsYou'
 import { ClinicBeforeLogin as ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6 } from '@/components/admin/Brand'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { NotAllowedView as NotAllowedView_3114f2e81d219633ffc9f598700558bd } from '@/components/admin/NotAllowedView'
@@ -86,7 +86,7 @@ export const importMap = {
   "@/components/admin/Brand#ClinicLogo": ClinicLogo_066c562e10ad4e70ff0de1a39f9b91f6,
   "/components/admin/GoingOut#GoingOutNavLink": GoingOutNavLink_4b534b5c97c25959b6056edb12b5851a,
   "@/components/admin/ReviewsDueNavLink#ReviewsDueNavLink": ReviewsDueNavLink_2ce93131150b4e3b1d6e1dec0699959c,
-  "/components/admin/GoingOut#GoingOutDashboardLink": GoingOutDashboardLink_4b534b5c97c25959b6056edb12b5851a,
+  "@/components/admin/NeedsYou#NeedsYouNow": NeedsYouNow_7a19fa5b8daec7e56666b2b4e275788e,
   "@/components/admin/Brand#ClinicBeforeLogin": ClinicBeforeLogin_066c562e10ad4e70ff0de1a39f9b91f6,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/admin/NotAllowedView#NotAllowedView": NotAllowedView_3114f2e81d219633ffc9f598700558bd,

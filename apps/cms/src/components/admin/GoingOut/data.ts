@@ -9,6 +9,8 @@ export type GoingOutRow = {
   collection: string
   href: string
   at: string | null
+  /** For a failed scheduled change: why it failed, and the job to retry. */
+  failure?: { reason: string; jobId: string }
 }
 
 const collectionLabel: Record<ContentCollectionSlug, string> = {
@@ -77,6 +79,40 @@ export async function scheduledChanges(req: PayloadRequest, adminRoute: string):
       },
     ]
   })
+}
+
+/**
+ * Scheduled publishes and unpublishes that failed at their minute, newest first, with the reason
+ * in words (see lib/scheduled-publish). They stay here until retried or the schedule is deleted.
+ */
+export async function failedSchedules(req: PayloadRequest, adminRoute: string): Promise<GoingOutRow[]> {
+  const { docs: jobs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { hasError: { equals: true } }] },
+    sort: '-updatedAt',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  type Input = { type?: 'publish' | 'unpublish'; doc?: { relationTo: string; value: number | string } }
+  const rows: GoingOutRow[] = []
+  for (const job of jobs) {
+    const input = job.input as Input | undefined
+    const doc = input?.doc
+    if (!doc || !isContent(doc.relationTo)) continue
+    const described = await describeDocs(req, doc.relationTo, [doc.value])
+    rows.push({
+      key: `failed-${job.id}`,
+      what: input?.type === 'unpublish' ? 'Unpublish failed' : 'Publish failed',
+      title: titleOf(described.get(String(doc.value)), `#${doc.value}`),
+      collection: collectionLabel[doc.relationTo],
+      href: `${adminRoute}/collections/${doc.relationTo}/${doc.value}`,
+      at: (job.waitUntil as string | null | undefined) ?? job.updatedAt ?? null,
+      failure: { reason: (job.error as { message?: string } | null)?.message ?? 'The job failed without a reason.', jobId: String(job.id) },
+    })
+  }
+  return rows
 }
 
 /** Documents whose latest version is a draft: new ones, and published ones with changes not yet published. */

@@ -1,8 +1,9 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
-import { userIsStaff } from '@/access'
-import { redirectsThisMonth, scheduledChanges, unpublishedDrafts, type GoingOutRow } from './data'
+import { userIsEditorOrAdmin, userIsStaff } from '@/access'
+import { failedSchedules, redirectsThisMonth, scheduledChanges, unpublishedDrafts, type GoingOutRow } from './data'
+import { RetryButton } from './RetryButton'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -13,7 +14,20 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'short',
 })
 
-function RowsTable({ caption, whenLabel, rows, empty }: { caption: string; whenLabel: string; rows: GoingOutRow[]; empty: string }) {
+function RowsTable({
+  caption,
+  whenLabel,
+  rows,
+  empty,
+  canRetry = false,
+}: {
+  caption: string
+  whenLabel: string
+  rows: GoingOutRow[]
+  empty: string
+  canRetry?: boolean
+}) {
+  const failures = rows.some((row) => row.failure)
   if (rows.length === 0) return <p>{empty}</p>
   return (
     <table className="going-out__table">
@@ -24,6 +38,7 @@ function RowsTable({ caption, whenLabel, rows, empty }: { caption: string; whenL
           <th scope="col">What</th>
           <th scope="col">Document</th>
           <th scope="col">Kind</th>
+          {failures ? <th scope="col">Why it failed</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -35,6 +50,12 @@ function RowsTable({ caption, whenLabel, rows, empty }: { caption: string; whenL
               <a href={row.href}>{row.title}</a>
             </td>
             <td>{row.collection}</td>
+            {row.failure ? (
+              <td>
+                <p className="going-out__reason">{row.failure.reason}</p>
+                {canRetry ? <RetryButton jobId={row.failure.jobId} /> : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>
@@ -51,9 +72,9 @@ export async function GoingOutView({ initPageResult, params, searchParams }: Adm
   const { req, permissions, locale, visibleEntities } = initPageResult
   const adminRoute = req.payload.config.routes.admin
   const allowed = userIsStaff(req.user)
-  const [scheduled, drafts, redirects] = allowed
-    ? await Promise.all([scheduledChanges(req, adminRoute), unpublishedDrafts(req, adminRoute), redirectsThisMonth(req, adminRoute)])
-    : [[], [], []]
+  const [failed, scheduled, drafts, redirects] = allowed
+    ? await Promise.all([failedSchedules(req, adminRoute), scheduledChanges(req, adminRoute), unpublishedDrafts(req, adminRoute), redirectsThisMonth(req, adminRoute)])
+    : [[], [], [], []]
 
   return (
     <DefaultTemplate
@@ -71,6 +92,18 @@ export async function GoingOutView({ initPageResult, params, searchParams }: Adm
         {allowed ? (
           <>
             <p>Everything about to change on the site. Open a row to change or cancel it.</p>
+            {failed.length > 0 ? (
+              <section aria-labelledby="going-out-failed">
+                <h2 id="going-out-failed">Failed: did not go out</h2>
+                <RowsTable
+                  caption="Scheduled changes that failed at their time: fix the document, then retry"
+                  whenLabel="Was due"
+                  rows={failed}
+                  empty=""
+                  canRetry={userIsEditorOrAdmin(req.user)}
+                />
+              </section>
+            ) : null}
             <section aria-labelledby="going-out-scheduled">
               <h2 id="going-out-scheduled">Scheduled</h2>
               <RowsTable

@@ -1,0 +1,65 @@
+import type { PayloadRequest } from 'payload'
+import { userIsEditorOrAdmin, userIsStaff } from '@/access'
+import { findReviewsDue } from '@/lib/medical-review'
+import { failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
+
+/** One line of the dashboard: what needs someone, how many, since when, and where to open it. */
+export type NeedsYouItem = { label: string; href: string; detail?: string }
+export type NeedsYouSection = { key: 'requests' | 'failures' | 'reviews' | 'scheduled' | 'drafts'; title: string; count: number; href: string; items: NeedsYouItem[] }
+
+const shown = 5
+const week = 7 * 24 * 60 * 60 * 1000
+
+const rowItem = (row: GoingOutRow): NeedsYouItem => ({ label: `${row.what}: ${row.title}`, href: row.href, detail: row.failure?.reason ?? row.at ?? undefined })
+
+/**
+ * "What needs me now", by role. Editors and admins: appointment requests waiting (count and the
+ * oldest; a request is identified by its number, never by name), failures, medical reviews
+ * overdue or due soon, what goes out in the next 7 days, drafts waiting. Marketers: the same
+ * without appointment requests at all (they may not read them, so not even a count).
+ * Counts are count queries; lists are limited.
+ */
+export async function whatNeedsMe(req: PayloadRequest, adminRoute: string, now = new Date()): Promise<NeedsYouSection[]> {
+  if (!userIsStaff(req.user)) return []
+  const sections: NeedsYouSection[] = []
+  if (userIsEditorOrAdmin(req.user)) {
+    const waiting = { status: { equals: 'new' } } as const
+    const [{ totalDocs }, oldest] = await Promise.all([
+      req.payload.count({ collection: 'appointment-requests', where: waiting, overrideAccess: true, req }),
+      req.payload.find({ collection: 'appointment-requests', where: waiting, sort: 'createdAt', limit: shown, depth: 0, overrideAccess: true, req, select: { createdAt: true } }),
+    ])
+    sections.push({
+      key: 'requests',
+      title: 'Appointment requests waiting',
+      count: totalDocs,
+      href: `${adminRoute}/collections/appointment-requests?where[status][equals]=new`,
+      items: oldest.docs.map((doc, index) => ({
+        label: `${index === 0 ? 'Oldest: ' : ''}request #${String(doc.id)}`,
+        href: `${adminRoute}/collections/appointment-requests/${String(doc.id)}`,
+        detail: String(doc.createdAt),
+      })),
+    })
+  }
+  const [failed, scheduled, reviews, drafts] = await Promise.all([
+    failedSchedules(req, adminRoute),
+    scheduledChanges(req, adminRoute),
+    findReviewsDue(req.payload, req, now),
+    unpublishedDrafts(req, adminRoute),
+  ])
+  sections.push({ key: 'failures', title: 'Failed: did not go out', count: failed.length, href: `${adminRoute}/going-out`, items: failed.slice(0, shown).map(rowItem) })
+  sections.push({
+    key: 'reviews',
+    title: 'Medical reviews overdue or due in 30 days',
+    count: reviews.length,
+    href: `${adminRoute}/reviews-due`,
+    items: reviews.slice(0, shown).map((row) => ({
+      label: `${row.overdue ? 'Overdue' : 'Due soon'}: ${row.title || '(untitled)'}`,
+      href: `${adminRoute}/collections/${row.collection}/${row.id}`,
+      detail: row.nextReviewDue ?? undefined,
+    })),
+  })
+  const soon = scheduled.filter((row) => row.at && new Date(row.at).getTime() <= now.getTime() + week)
+  sections.push({ key: 'scheduled', title: 'Going out in the next 7 days', count: soon.length, href: `${adminRoute}/going-out`, items: soon.slice(0, shown).map(rowItem) })
+  sections.push({ key: 'drafts', title: 'Drafts waiting to be published', count: drafts.length, href: `${adminRoute}/going-out`, items: drafts.slice(0, shown).map(rowItem) })
+  return sections
+}

@@ -1,0 +1,66 @@
+import { bookingConsent } from '@clinic/cms-types'
+import { createLocalReq, type Payload, type TypedUser } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { whatNeedsMe } from '@/components/admin/NeedsYou/data'
+import { bootPayload, shutdownPayload } from './helpers/payload'
+
+/**
+ * The dashboard's "What needs you now", by role, on a real database: an editor sees a new
+ * appointment request at once (count, oldest, link), a marketer sees nothing of appointment
+ * requests (no name, no email, no count), and both see the content sections.
+ */
+
+let payload: Payload
+let editor: TypedUser
+let marketer: TypedUser
+
+async function staff(role: 'editor' | 'marketer'): Promise<TypedUser> {
+  const user = await payload.create({
+    collection: 'users',
+    overrideAccess: true,
+    data: { email: `${role}-${Date.now().toString(36)}@needs.example`, password: 'Quiet-harbour-lantern-2026!', role, name: role } as never,
+  })
+  return { ...user, collection: 'users' } as unknown as TypedUser
+}
+
+beforeAll(async () => {
+  payload = await bootPayload('needs-you')
+  editor = await staff('editor')
+  marketer = await staff('marketer')
+}, 120_000)
+
+afterAll(async () => {
+  await shutdownPayload(payload)
+})
+
+describe('what needs you now', () => {
+  it('shows an editor a new request at once, and a marketer no personal data', async () => {
+    const sectionsBefore = await whatNeedsMe(await createLocalReq({ user: editor }, payload), '/admin')
+    const before = sectionsBefore.find((section) => section.key === 'requests')?.count ?? -1
+    expect(before).toBe(0)
+    const request = await payload.create({
+      collection: 'appointment-requests',
+      overrideAccess: true,
+      context: { skipBookingEmails: true },
+      data: {
+        name: 'Jordan Secretname',
+        email: 'jordan.secret@example.com',
+        phone: '+1 250 555 0199',
+        preferredTimes: 'Weekday mornings',
+        consent: true,
+        consentVersion: bookingConsent.version,
+      } as never,
+    })
+    const forEditor = await whatNeedsMe(await createLocalReq({ user: editor }, payload), '/admin')
+    const requests = forEditor.find((section) => section.key === 'requests')
+    expect(requests?.count).toBe(1)
+    expect(requests?.items[0]?.href).toBe(`/admin/collections/appointment-requests/${request.id}`)
+    expect(requests?.items[0]?.label).toMatch(/Oldest/)
+    expect(JSON.stringify(forEditor)).not.toContain('Secretname')
+
+    const forMarketer = await whatNeedsMe(await createLocalReq({ user: marketer }, payload), '/admin')
+    expect(forMarketer.map((section) => section.key)).toEqual(['failures', 'reviews', 'scheduled', 'drafts'])
+    const text = JSON.stringify(forMarketer)
+    for (const personal of ['Secretname', 'jordan.secret', '555 0199', 'appointment-requests']) expect(text).not.toContain(personal)
+  })
+})
