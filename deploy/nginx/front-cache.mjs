@@ -50,8 +50,8 @@ const hostPort = (url) => {
  * wait behind the cache lock for the fresh copy (the bench compares both).
  */
 export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off', refreshSecret }) {
-  if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,256}$/.test(refreshSecret)) {
-    throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-256 letters, digits or ._~- characters.')
+  if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,200}$/.test(refreshSecret)) {
+    throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-200 letters, digits or ._~- characters.')
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const values = {

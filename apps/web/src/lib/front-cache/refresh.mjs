@@ -56,7 +56,7 @@ async function eachLimited(items, limit, work) {
  * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number }} options
  * @returns {Promise<{ paths: string[], failed: string[] }>}
  */
-export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 4, timeoutMs = 15_000 }) {
+export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000 }) {
   if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [] }
   const paths = await pathsForTags(tags)
   const host = new URL(siteUrl).host

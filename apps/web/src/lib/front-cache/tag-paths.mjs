@@ -34,13 +34,19 @@ function redis() {
 }
 
 /**
- * The site path of a cache handler key: app pages and routes are stored under their path ("/" as
- * "/index"). Anything else (fetch cache keys, hashes) is not a path: null.
+ * The site path of a cache handler key. Next.js 16 stores app pages and routes under
+ * `/route-cache/<kind>/<hash of the route>/$<path>`, the path as `normalizePagePath` writes it ("/"
+ * as "/index", "/index/…" as "/index/index/…"); a bare path is taken as it is. Anything else (fetch
+ * cache keys, hashes) is not a path: null.
  * @param {string} key
  */
 export function pathOfCacheKey(key) {
-  if (typeof key !== 'string' || !key.startsWith('/') || key.length > 2048) return null
-  return key === '/index' ? '/' : key
+  if (typeof key !== 'string' || key.length > 2048) return null
+  const routeCache = /^\/route-cache\/[A-Z_]+\/[0-9a-f]+\/\$(\/.*)$/.exec(key)
+  const path = routeCache ? routeCache[1] : key
+  if (!path.startsWith('/') || path.startsWith('//')) return null
+  if (path === '/index') return '/'
+  return /^\/index\/index(\/|$)/.test(path) ? path.slice('/index'.length) : path
 }
 
 /**

@@ -9,7 +9,7 @@ describe('which paths carry which tags (what a purge refreshes in the front cach
   test('a stored page is found under each of its tags; the home page under "/"', async () => {
     recordCachedPage('/articles/sciatica', page(['collection:articles', 'articles:sciatica']))
     recordCachedPage('/articles', page(['collection:articles']))
-    recordCachedPage('/index', page(['collection:articles', 'global:site']))
+    recordCachedPage(`/route-cache/APP_PAGE/${'0'.repeat(64)}/$/index`, page(['collection:articles', 'global:site']))
     expect(await pathsForTags(['articles:sciatica'])).toEqual(['/articles/sciatica'])
     expect((await pathsForTags(['collection:articles'])).sort()).toEqual(['/', '/articles', '/articles/sciatica'])
     expect(await pathsForTags(['global:site'])).toEqual(['/'])
@@ -32,6 +32,11 @@ describe('which paths carry which tags (what a purge refreshes in the front cach
     recordCachedPage('/team', { kind: 'APP_PAGE', html: '', headers: {} })
     expect(await pathsForTags(['collection:articles'])).toEqual([])
     expect(pathOfCacheKey('/index')).toBe('/')
+    const hash = 'a'.repeat(64)
+    expect(pathOfCacheKey(`/route-cache/APP_PAGE/${hash}/$/articles/sciatica`)).toBe('/articles/sciatica')
+    expect(pathOfCacheKey(`/route-cache/APP_PAGE/${hash}/$/index`)).toBe('/')
+    expect(pathOfCacheKey(`/route-cache/APP_ROUTE/${hash}/$/sitemap.xml`)).toBe('/sitemap.xml')
+    expect(pathOfCacheKey(`/route-cache/APP_PAGE/${hash}/$/index/index/x`)).toBe('/index/x')
     expect(pathOfCacheKey('/x'.repeat(2000))).toBeNull()
   })
 
