@@ -39,10 +39,17 @@ function plainGet(url: string): Promise<{ headers: IncomingHttpHeaders; body: st
   })
 }
 
-/** The framework chunks a document's <head> loads (`<script src="/_next/static/…">`). */
+/**
+ * The framework chunks a document's <head> makes a browser load (`<script src="/_next/static/…">`;
+ * not the `noModule` polyfills, which today's browsers never fetch).
+ */
 function frameworkScriptsInHead(html: string): string[] {
   const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? ''
-  return [...head.matchAll(/<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+)"/gi)].map((m) => m[1]!)
+  return [...head.matchAll(/<script\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnomodule\b/i.test(tag))
+    .map((tag) => /\bsrc="(\/_next\/static\/[^"]+)"/.exec(tag)?.[1])
+    .filter((src): src is string => Boolean(src))
 }
 
 /** Every copy of `pagePath` nginx holds on disk (gzip and plain), as HTML. */
