@@ -61,7 +61,8 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
   const paths = await pathsForTags(tags)
   const host = new URL(siteUrl).host
   const failed = []
-  await eachLimited(paths, concurrency, async (path) => {
+  /** @param {string} path */
+  const refresh = async (path) => {
     // Warm this instance's cache handler (rewritten HTML); a failure here only means the refresh
     // below renders the page itself.
     if (selfOrigin) await getStatus(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs)
@@ -71,7 +72,11 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
       ),
     )
     if (statuses.some((status) => status === 0 || status >= 500)) failed.push(path)
-  })
+  }
+  // The most specific page (the one an editor just changed) alone first: rendering the lists beside
+  // it would share the one JavaScript thread and delay it. Then the rest, a few at a time.
+  if (paths.length > 0) await refresh(paths[0])
+  await eachLimited(paths.slice(1), concurrency, refresh)
   return { paths, failed }
 }
 
