@@ -7,6 +7,8 @@ export interface FrontCacheOptions {
   cmsPort?: number
   /** Serve the expired copy while one request fetches the new one (default true; false: wait behind the lock). */
   staleWhileUpdating?: boolean
+  /** The site's REVALIDATE_SECRET: a request carrying it in X-Clinic-Refresh replaces the cached copy (default: a random one). */
+  refreshSecret?: string
 }
 
 export interface FrontCache {

@@ -5,12 +5,18 @@
 // service.
 //
 //   node deploy/nginx/front-cache.mjs [--site=http://127.0.0.1:3000] [--cms=http://127.0.0.1:3001]
-//        [--port=8080] [--cms-port=8081] [--no-stale] [--print]
+//        [--port=8080] [--cms-port=8081] [--no-stale] [--refresh-secret=…] [--print]
+//
+// The refresh secret is the site's REVALIDATE_SECRET (the default when that variable is set): the
+// site sends it to replace a purged page's copy (see the template). Start the site with
+// FRONT_CACHE_URL=<this cache's address> and TRUSTED_PROXY=1 (nginx appends the client's address
+// to X-Forwarded-For). Without a secret, one is made up: pages then wait out the 60 s safety net.
 //
 // Without --port a free port is picked. Everything nginx writes (config, cache, logs, pid) goes to
 // a temporary folder, removed on exit. Imported, `startFrontCache()` does the same and returns
 // { url, cmsUrl, pid, prefix, stop }.
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -43,7 +49,10 @@ const hostPort = (url) => {
  * notes) serves the expired copy while one request fetches the new one; false makes every request
  * wait behind the cache lock for the fresh copy (the bench compares both).
  */
-export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off' }) {
+export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off', refreshSecret }) {
+  if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,200}$/.test(refreshSecret)) {
+    throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-200 letters, digits or ._~- characters.')
+  }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const values = {
     PREFIX: prefix,
@@ -58,6 +67,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
     CMS_UPSTREAM: hostPort(cmsUrl),
     USE_STALE: staleWhileUpdating ? 'updating error timeout http_500 http_502 http_503 http_504' : 'error timeout http_500 http_502 http_503 http_504',
     BACKGROUND_UPDATE: staleWhileUpdating ? 'on' : 'off',
+    REFRESH_SECRET: refreshSecret,
     HSTS_MAP: hsts ? 'map $sent_http_strict_transport_security $clinic_hsts { "" "max-age=63072000; includeSubDomains"; default ""; }' : '',
     HSTS_HEADER: hsts ? 'add_header Strict-Transport-Security $clinic_hsts always;' : '',
   }
@@ -69,7 +79,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
 }
 
 /** Starts nginx in the foreground; resolves once it answers. */
-export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true } = {}) {
+export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true, refreshSecret = randomBytes(24).toString('hex') } = {}) {
   if (!existsSync(nginxPath)) {
     throw new Error(`nginx is not installed (${nginxPath} is missing). On Debian: apt-get install nginx (CI does this in .ci/run).`)
   }
@@ -80,7 +90,7 @@ export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhi
   chmodSync(prefix, 0o755)
   for (const dir of ['temp', 'cache']) chmodSync(path.join(prefix, dir), 0o777)
   const config = path.join(prefix, 'nginx.conf')
-  writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating }))
+  writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating, refreshSecret }))
 
   const child = spawn(nginxPath, ['-p', prefix, '-e', path.join(prefix, 'logs', 'error.log'), '-c', config, '-g', 'daemon off;'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,8 +147,13 @@ if (isMain) {
     port: arg('port') ? Number(arg('port')) : undefined,
     cmsPort: arg('cms-port') ? Number(arg('cms-port')) : undefined,
     staleWhileUpdating: !process.argv.includes('--no-stale'),
+    refreshSecret: arg('refresh-secret', process.env.REVALIDATE_SECRET?.trim() || undefined),
   }
   if (process.argv.includes('--print')) {
+    if (!options.refreshSecret) {
+      console.error('front cache: give --refresh-secret=<the site\'s REVALIDATE_SECRET> (or set REVALIDATE_SECRET) to print the configuration.')
+      process.exit(1)
+    }
     process.stdout.write(
       renderConfig({ ...options, port: options.port ?? 80, cmsPort: options.cmsPort ?? 8081, prefix: '/var/cache/clinic-nginx', hsts: true, accessLog: '/var/log/nginx/clinic.access.log' }),
     )

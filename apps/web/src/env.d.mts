@@ -11,6 +11,7 @@ export declare const env: {
   readonly previewSecret: string
   readonly bookingApiKey: string | undefined
   readonly trustedProxies: number
+  readonly frontCacheUrls: readonly string[]
   readonly booking: { readonly limitPerSource: number; readonly limitTotal: number; readonly minFillSeconds: number }
 }
 /** Checks every runtime secret now, so a misconfigured server stops at start-up with a clear message. */

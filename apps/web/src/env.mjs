@@ -43,6 +43,14 @@ const schema = z.object({
   // How many reverse proxies in front of the site append to X-Forwarded-For (the shipped nginx
   // front cache is one). 0: the header is ignored, since any client can write it.
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  // The shipped front cache(s) (deploy/nginx), comma-separated: after a purge the site re-renders
+  // the pages that carry the purged tags and replaces nginx's copies of them (src/lib/front-cache/).
+  FRONT_CACHE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.split(',').map((url) => url.trim().replace(/\/+$/, '')).filter(Boolean) : []))
+    .refine((urls) => urls.every((url) => /^https?:\/\/[^/]+$/.test(url)), { message: 'must be the front cache address(es), e.g. http://127.0.0.1:8080 (comma-separated)' }),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -114,6 +122,7 @@ export const env = {
     return raw.NODE_ENV === 'production' ? undefined : devBookingApiKey
   },
   trustedProxies: raw.TRUSTED_PROXY,
+  frontCacheUrls: raw.FRONT_CACHE_URL,
   booking: {
     limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,
     limitTotal: raw.BOOKING_LIMIT_TOTAL,

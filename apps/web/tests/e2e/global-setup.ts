@@ -5,6 +5,7 @@ import path from 'node:path'
 import { collectionSlugs, collectionTag, globalSlugs, globalTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { startSmtpServer } from '@clinic/test-support'
 import type { TestProject } from 'vitest/node'
+import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { assertChromium } from './support/browser'
 import { serveMailbox } from './support/mailbox'
 import { cmsJson, login } from './support/cms'
@@ -44,7 +45,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logDir = path.join(repoDir, '.test-results', 'web-e2e-logs')
   mkdirSync(logDir, { recursive: true })
   const processes: ManagedProcess[] = []
-  const killAll = () => processes.forEach((proc) => proc.killNow())
+  let front: FrontCache | undefined
+  const killAll = () => {
+    processes.forEach((proc) => proc.killNow())
+    try {
+      if (front) process.kill(-front.pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
   // If the run is interrupted, never leave servers behind.
   process.once('exit', killAll)
 
@@ -54,6 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const mailbox = await serveMailbox(smtp)
 
   const teardown = async () => {
+    await front?.stop()
     await Promise.all(processes.map((proc) => proc.stop()))
     await mailbox.stop()
     await smtp.stop()
@@ -62,7 +72,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   try {
-    const [cmsPort, sitePort] = [await freePort(), await freePort()]
+    const [cmsPort, sitePort, frontPort] = [await freePort(), await freePort(), await freePort()]
     const cmsUrl = `http://127.0.0.1:${cmsPort}`
     const siteUrl = `http://127.0.0.1:${sitePort}`
     const previewSecret = secret()
@@ -122,8 +132,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
         REVALIDATE_SECRET: revalidateSecret,
         PREVIEW_SECRET: previewSecret,
         BOOKING_API_KEY: bookingApiKey,
-        // The specs send X-Forwarded-For as the front cache would, to act as distinct visitors.
+        // The shipped front cache (deploy/nginx) appends the client's address to X-Forwarded-For;
+        // specs that talk to the site directly send it as the front cache would.
         TRUSTED_PROXY: '1',
+        // The site refreshes the front cache's copies of the pages a purge touches.
+        FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}`,
       },
       logFile: path.join(logDir, 'site.log'),
     })
@@ -170,7 +183,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       )
     }
 
-    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
+    // The shipped front cache in front of both apps, as in the one-server deployment (its refresh
+    // secret is the site's revalidation secret).
+    front = await startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
+
+    const context: E2eContext = { cmsUrl, siteUrl, frontUrl: front.url, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

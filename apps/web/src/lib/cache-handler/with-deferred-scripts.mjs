@@ -1,9 +1,11 @@
 // Wraps a Next.js cache handler so every page it holds is served with its framework scripts
 // deferred to after the page's `load` (../html/defer-app-scripts.mjs says why). Pages are rewritten
 // when stored and, for pages the build wrote to disk, when first read; the rewrite is idempotent and
-// leaves unknown markup alone. Everything else (data cache entries, routes, tags) passes through.
+// leaves unknown markup alone. Each stored page's path is recorded under its tags
+// (../front-cache/tag-paths.mjs). Everything else (data cache entries, routes, tags) passes through.
 //
 // Plain JavaScript: Next.js loads the cache handler with Node.js, without compiling it.
+import { recordCachedPage } from '../front-cache/tag-paths.mjs'
 import { deferAppScripts } from '../html/defer-app-scripts.mjs'
 
 const isPage = (value) => value?.kind === 'APP_PAGE' && typeof value.html === 'string'
@@ -33,6 +35,8 @@ export function withDeferredScripts(Inner) {
     }
 
     set(key, data, ctx) {
+      // Which URLs carry which tags: what a purge refreshes in the front cache (../front-cache/).
+      recordCachedPage(key, data)
       return this.inner.set(key, isPage(data) ? { ...data, html: deferAppScripts(data.html) } : data, ctx)
     }
 

@@ -9,6 +9,12 @@ export interface Account {
 export interface E2eContext {
   cmsUrl: string
   siteUrl: string
+  /** The shipped front cache (deploy/nginx) in front of the site, which refreshes it after purges. */
+  frontUrl: string
+  /** The CMS through the same nginx. */
+  frontCmsUrl: string
+  /** nginx's folder (its cache files are under cache/site). */
+  frontPrefix: string
   /** Process group of the CMS server, so the CMS-down spec can stop it. */
   cmsPid: number
   previewSecret: string

@@ -1,7 +1,8 @@
 import { collectionTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { revalidateTag } from 'next/cache'
-import type { NextRequest } from 'next/server'
+import { after, type NextRequest } from 'next/server'
 import { env } from '@/env'
+import { refreshFrontCache } from '@/lib/front-cache/refresh.mjs'
 import { markRedirectMapStale } from '@/lib/redirects/map'
 import { parseRevalidateRequest } from '@/lib/revalidate-request'
 import { secretMatches } from '@/lib/secret'
@@ -24,5 +25,12 @@ export async function POST(request: NextRequest): Promise<Response> {
   // Expire at once (no stale window): an editor who publishes should see the change on the next load.
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
   if (parsed.tags.includes(collectionTag('redirects'))) markRedirectMapStale()
+  // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).
+  if (env.frontCacheUrls.length > 0) {
+    after(async () => {
+      const { failed } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret })
+      if (failed.length > 0) console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${failed[0]!.slice(0, 120)}: they expire on their own within a minute`)
+    })
+  }
   return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
 }
