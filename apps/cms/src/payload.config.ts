@@ -27,6 +27,7 @@ import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { mediaStorage } from '@/lib/media-storage'
 import { onInit } from '@/lib/on-init'
+import { databaseFaultsAs503 } from '@/hooks/database-faults'
 import { requestBudgetRule } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
@@ -86,7 +87,7 @@ export default buildConfig({
     // of booting: a test run on MongoDB would otherwise rewrite every id type as a string.
     autoGenerate: false,
   },
-  hooks: { afterError: [clientErrorsAs400] },
+  hooks: { afterError: [clientErrorsAs400, databaseFaultsAs503] },
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },

@@ -1,0 +1,64 @@
+import type { AfterErrorHook } from 'payload'
+
+/**
+ * A database that cannot take a write (a full or read-only disk, a file it cannot open, an I/O
+ * error, a MongoDB server that is unreachable or no longer primary, a lock held too long) is not the
+ * editor's mistake and not a bug: it answers 503 with `Retry-After` and says what happened, where
+ * Payload would answer "Something went wrong." with a 500. The write was rolled back whole.
+ */
+export interface DatabaseFault {
+  reason: string
+  retryAfterSeconds: number
+}
+
+const sqliteFaults: [RegExp, string][] = [
+  [/SQLITE_FULL|database or disk is full/i, 'the database disk is full'],
+  [/SQLITE_READONLY|attempt to write a readonly database|read-only file system/i, 'the database is read-only (its file or folder cannot be written)'],
+  [/SQLITE_CANTOPEN|unable to open database file/i, 'the database file cannot be opened'],
+  [/SQLITE_IOERR|disk I\/O error/i, 'the database disk reported an input/output error'],
+  [/SQLITE_BUSY|database is locked/i, 'the database is busy with other writes'],
+  [/ENOSPC/, 'the disk is full'],
+  [/EROFS/, 'the disk is read-only'],
+]
+
+const mongoNames = /^Mongo(Network|NetworkTimeout|ServerSelection|NotPrimary|NotConnected|TopologyClosed|PoolCleared|WriteConcern)Error$/
+const mongoMessages = /not primary|not master|connection .* closed|ECONNREFUSED|Server selection timed out|Client must be connected|topology was destroyed/i
+
+function* causes(error: unknown): Generator<Record<string, unknown>> {
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth += 1) {
+    yield current as Record<string, unknown>
+    current = (current as { cause?: unknown }).cause
+  }
+}
+
+/** What went wrong with the database, when `error` is a database fault; undefined otherwise. */
+export function databaseFault(error: unknown): DatabaseFault | undefined {
+  for (const e of causes(error)) {
+    const text = [e.code, e.rawCode, e.name, e.message].filter((v) => typeof v === 'string').join(' ')
+    for (const [pattern, reason] of sqliteFaults) {
+      if (pattern.test(text)) return { reason, retryAfterSeconds: /busy/.test(reason) ? 5 : 60 }
+    }
+    if ((typeof e.name === 'string' && mongoNames.test(e.name)) || (typeof e.message === 'string' && mongoMessages.test(e.message))) {
+      return { reason: 'the database server cannot be reached', retryAfterSeconds: 30 }
+    }
+  }
+  return undefined
+}
+
+/** The message a person sees (the admin shows it above the form, which keeps the edit). */
+export function databaseFaultMessage(fault: DatabaseFault): string {
+  return `The change was not saved: ${fault.reason}. Nothing was written; your edit is still in the form. Try again in a minute; if this keeps happening, tell whoever runs the server.`
+}
+
+export const databaseFaultsAs503: AfterErrorHook = ({ error, req }) => {
+  const fault = databaseFault(error)
+  if (!fault) return undefined as never
+  const headers = new Headers(req.responseHeaders)
+  headers.set('Retry-After', String(fault.retryAfterSeconds))
+  req.responseHeaders = headers
+  return {
+    status: 503,
+    response: { errors: [{ name: 'DatabaseUnavailable', message: databaseFaultMessage(fault) }] },
+  }
+}
