@@ -81,10 +81,13 @@ if (testDatabase === 'sqlite') {
       _status: 'published',
     }
 
+    // One secret across restarts, so the admin's token stays valid.
+    const serverOptions = { databaseUri: `file:${dbFile}`, env: { MEDIA_DIR: mediaDir, PAYLOAD_SECRET: 'd'.repeat(64) } }
+
     beforeAll(async () => {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountPoint])
       mkdirSync(mediaDir)
-      cms = await startProductionCms({ databaseUri: `file:${dbFile}`, env: { MEDIA_DIR: mediaDir } })
+      cms = await startProductionCms(serverOptions)
       const first = await post(cms.url, '/api/users/first-register', { ...admin, name: 'Fault Admin' })
       expect(first.status, first.text).toBe(200)
       token = first.body.token
@@ -139,28 +142,39 @@ if (testDatabase === 'sqlite') {
 
     it('read-only disk: a save answers 503 naming it; reads, the login page and sign-in still answer without a 500', async () => {
       const before = await pageAsPublished()
+      // A file system with files open for writing cannot be remounted read-only: the CMS starts on it.
+      await cms.stop()
       execFileSync('mount', ['-o', 'remount,ro', mountPoint])
-      let save: Answer, signIn: Answer, loginPage: Response, read: Awaited<ReturnType<typeof pageAsPublished>>
+      let save: Answer, signIn: Answer, loginPage: Response, read: Awaited<ReturnType<typeof pageAsPublished>>, upload: Answer
       try {
+        cms = await startProductionCms(serverOptions)
         save = await call(cms, token, 'PATCH', `/api/pages/${pageId}`, { title: 'Not to be saved', _status: 'published' })
+        const form = new FormData()
+        form.append('file', new Blob([new Uint8Array(await pngBytes(60, 40))], { type: 'image/png' }), 'front-desk.png')
+        form.append('_payload', JSON.stringify({ alt: 'The front desk' }))
+        upload = await call(cms, token, 'POST', '/api/media', form)
         read = await pageAsPublished()
         loginPage = await fetch(`${cms.url}/admin/login`)
         signIn = await post(cms.url, '/api/users/login', admin)
       } finally {
+        await cms.stop()
         execFileSync('mount', ['-o', 'remount,rw', mountPoint])
       }
       expect(save.status, save.text).toBe(503)
       expect(Number(save.headers.get('retry-after'))).toBeGreaterThan(0)
       expect(save.body.errors[0].message).toMatch(/read-only/)
+      expect(upload.status, upload.text).toBe(503)
+      expect(upload.body.errors[0].message).toMatch(/read-only/)
       expect(read).toEqual(before)
       expect(loginPage.status).toBe(200)
       // Signing in records the session: on a read-only disk it is refused with the reason, never a 500.
       expect([200, 503], signIn.text).toContain(signIn.status)
       if (signIn.status === 503) expect(signIn.body.errors[0].message).toMatch(/read-only/)
 
+      cms = await startProductionCms(serverOptions)
       const after = await call(cms, token, 'PATCH', `/api/pages/${pageId}`, { title: 'Saved once writable', _status: 'published' })
       expect(after.status, after.text).toBe(200)
       expect(await inspect(dbFile)).toEqual({ integrity: ['ok'], doubleLatest: 0 })
-    })
+    }, 300_000)
   })
 }

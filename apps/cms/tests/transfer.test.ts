@@ -124,7 +124,7 @@ beforeAll(async () => {
   await transfer(d, 'export', afterFile)
   // D is still empty, so the good file imports into it afterwards.
   const retry = await payloadRun(d, ['scripts/transfer.ts', 'import', files.a], { allowFailure: true })
-  badImport = { result, where: `${withSlugs.slug} 987654 (slug "${String(duplicate.slug)}")`, after: readJson(afterFile), truncated, corrupt, retry }
+  badImport = { result, where: `${withSlugs.slug} 987654 (slug "${String((duplicate as { slug?: unknown }).slug)}")`, after: readJson(afterFile), truncated, corrupt, retry }
   if (d.startsWith('file:')) rmSync(d.slice('file:'.length), { force: true })
   // Snapshots last: logging in (their final step) writes to the account.
   const entries = await Promise.all(

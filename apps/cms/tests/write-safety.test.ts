@@ -51,7 +51,7 @@ const failOnMarker: CollectionAfterChangeHook = ({ doc }) => {
 
 beforeAll(async () => {
   payload = await boot()
-  payload.collections.pages.config.hooks.afterChange.unshift(failOnMarker)
+  payload.collections.pages!.config.hooks.afterChange.unshift(failOnMarker)
 }, 240_000)
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
-import type { AfterErrorHook } from 'payload'
+import { access, constants, statfs } from 'node:fs/promises'
+import { FileUploadError, type AfterErrorHook } from 'payload'
+import { env } from '@/env'
 
 /**
  * A database that cannot take a write (a full or read-only disk, a file it cannot open, an I/O
@@ -51,8 +53,24 @@ export function databaseFaultMessage(fault: DatabaseFault): string {
   return `The change was not saved: ${fault.reason}. Nothing was written; your edit is still in the form. Try again in a minute; if this keeps happening, tell whoever runs the server.`
 }
 
-export const databaseFaultsAs503: AfterErrorHook = ({ error, req }) => {
-  const fault = databaseFault(error)
+/**
+ * Payload reports any failure to write an upload as "There was a problem while uploading the file."
+ * (400) and drops the cause; the upload folder says whether it is full or read-only.
+ */
+async function uploadFolderFault(): Promise<DatabaseFault | undefined> {
+  if (env.s3) return undefined
+  const writable = await access(env.mediaDir, constants.W_OK).then(
+    () => true,
+    () => false,
+  )
+  if (!writable) return { reason: 'the upload folder is read-only', retryAfterSeconds: 60 }
+  const stats = await statfs(env.mediaDir).catch(() => undefined)
+  if (stats && stats.bavail * stats.bsize < 1024 * 1024) return { reason: "the upload folder's disk is full", retryAfterSeconds: 60 }
+  return undefined
+}
+
+export const databaseFaultsAs503: AfterErrorHook = async ({ error, req }) => {
+  const fault = databaseFault(error) ?? (error instanceof FileUploadError ? await uploadFolderFault() : undefined)
   if (!fault) return undefined as never
   const headers = new Headers(req.responseHeaders)
   headers.set('Retry-After', String(fault.retryAfterSeconds))

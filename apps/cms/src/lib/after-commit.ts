@@ -8,6 +8,7 @@ import type { BaseDatabaseAdapter, PayloadRequest } from 'payload'
  */
 type Work = () => unknown
 const pending = new Map<string, Work[]>()
+const undo = new Map<string, Work[]>()
 const installed = new WeakSet<object>()
 
 async function idOf(incoming: unknown): Promise<string | undefined> {
@@ -19,6 +20,10 @@ function runDetached(work: Work[]): void {
   for (const run of work) void Promise.resolve().then(run).catch(() => undefined)
 }
 
+async function runAll(work: Work[]): Promise<void> {
+  for (const run of work) await Promise.resolve().then(run).catch(() => undefined)
+}
+
 /** Wraps the adapter's commit and rollback (call on the adapter its `init` returned). */
 export function installAfterCommit(db: BaseDatabaseAdapter): void {
   if (installed.has(db)) return
@@ -28,14 +33,31 @@ export function installAfterCommit(db: BaseDatabaseAdapter): void {
   db.commitTransaction = async (incoming) => {
     const id = await idOf(incoming)
     const work = id ? pending.get(id) : undefined
-    if (id) pending.delete(id)
-    await commit(incoming)
+    const cleanup = id ? undo.get(id) : undefined
+    if (id) {
+      pending.delete(id)
+      undo.delete(id)
+    }
+    try {
+      await commit(incoming)
+    } catch (error) {
+      if (cleanup) await runAll(cleanup)
+      throw error
+    }
     if (work) runDetached(work)
   }
   db.rollbackTransaction = async (incoming) => {
     const id = await idOf(incoming)
-    if (id) pending.delete(id)
-    await rollback(incoming)
+    const cleanup = id ? undo.get(id) : undefined
+    if (id) {
+      pending.delete(id)
+      undo.delete(id)
+    }
+    try {
+      await rollback(incoming)
+    } finally {
+      if (cleanup) await runAll(cleanup)
+    }
   }
 }
 
@@ -49,4 +71,17 @@ export async function afterCommit(req: PayloadRequest, work: Work): Promise<void
   const queue = pending.get(id) ?? []
   queue.push(work)
   pending.set(id, queue)
+}
+
+/**
+ * Runs `work` if the request's transaction is rolled back (or its commit fails): undoes what a
+ * write did outside the database, such as the upload files it wrote. Nothing happens without a
+ * transaction.
+ */
+export async function onRollback(req: PayloadRequest, work: Work): Promise<void> {
+  const id = await idOf(req.transactionID)
+  if (!id || !installed.has(req.payload.db)) return
+  const queue = undo.get(id) ?? []
+  queue.push(work)
+  undo.set(id, queue)
 }
