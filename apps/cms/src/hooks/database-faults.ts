@@ -48,8 +48,9 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
   return undefined
 }
 
-/** The message a person sees (the admin shows it above the form, which keeps the edit). */
-export function databaseFaultMessage(fault: DatabaseFault): string {
+/** The message a person sees (the admin shows it in its error notice and keeps the form as it was). */
+export function databaseFaultMessage(fault: DatabaseFault, signingIn = false): string {
+  if (signingIn) return `Signing in could not be recorded: ${fault.reason}. Try again in a minute; if this keeps happening, tell whoever runs the server.`
   return `The change was not saved: ${fault.reason}. Nothing was written; your edit is still in the form. Try again in a minute; if this keeps happening, tell whoever runs the server.`
 }
 
@@ -69,6 +70,14 @@ async function uploadFolderFault(): Promise<DatabaseFault | undefined> {
   return undefined
 }
 
+const pathOf = (url: string | undefined) => {
+  try {
+    return new URL(url ?? '', 'http://cms').pathname
+  } catch {
+    return ''
+  }
+}
+
 export const databaseFaultsAs503: AfterErrorHook = async ({ error, req }) => {
   const fault = databaseFault(error) ?? (error instanceof FileUploadError ? await uploadFolderFault() : undefined)
   if (!fault) return undefined as never
@@ -77,6 +86,6 @@ export const databaseFaultsAs503: AfterErrorHook = async ({ error, req }) => {
   req.responseHeaders = headers
   return {
     status: 503,
-    response: { errors: [{ name: 'DatabaseUnavailable', message: databaseFaultMessage(fault) }] },
+    response: { errors: [{ name: 'DatabaseUnavailable', message: databaseFaultMessage(fault, /\/(login|refresh-token|logout)$/.test(pathOf(req.url))) }] },
   }
 }
