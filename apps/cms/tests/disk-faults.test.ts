@@ -2,16 +2,19 @@
 // the upload folder on a small tmpfs of their own (the suite runs as root, in CI too). A publish that
 // meets the fault answers 503 with Retry-After and a message a person can act on; nothing is
 // half-written, no file is left in MEDIA_DIR; reads, the admin's login page and sign-in keep working
-// (or sign-in says why not); once the disk is fixed the same write goes through.
+// (or sign-in says why not); once the disk is fixed the same write goes through. On MongoDB: a
+// database that cannot be reached, through a relay the test cuts.
 import { execFileSync } from 'node:child_process'
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pngBytes } from './helpers/fixtures'
 import { post, type Answer } from './helpers/accounts'
-import { testDatabase } from './helpers/database'
+import { freshDatabaseUri, testDatabase } from './helpers/database'
 import { startProductionCms, type RunningServer } from './helpers/server'
 
 const admin = { email: 'faults@clinic.example', password: 'a long and careful passphrase' }
@@ -175,6 +178,67 @@ if (testDatabase === 'sqlite') {
       const after = await call(cms, token, 'PATCH', `/api/pages/${pageId}`, { title: 'Saved once writable', _status: 'published' })
       expect(after.status, after.text).toBe(200)
       expect(await inspect(dbFile)).toEqual({ integrity: ['ok'], doubleLatest: 0 })
+    }, 300_000)
+  })
+} else {
+  describe('MongoDB that cannot be reached (production build)', () => {
+    // The CMS reaches the database through a loopback relay the test can cut and restore.
+    let relay: Server | undefined
+    const sockets = new Set<Socket>()
+    let cms: RunningServer | undefined
+    afterAll(async () => {
+      await cms?.stop()
+      for (const socket of sockets) socket.destroy()
+      relay?.close()
+    })
+
+    async function openRelay(port: number, target: URL): Promise<Server> {
+      const server = createServer((client) => {
+        const upstream = connect(Number(target.port || 27017), target.hostname)
+        sockets.add(client).add(upstream)
+        client.pipe(upstream).pipe(client)
+        const close = () => {
+          client.destroy()
+          upstream.destroy()
+        }
+        client.on('error', close).on('close', close)
+        upstream.on('error', close).on('close', close)
+      })
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+      return server
+    }
+
+    it('a save while the database is unreachable answers 503 with Retry-After; once it is back the save goes through', async () => {
+      const target = new URL(freshDatabaseUri('unreachable'))
+      relay = await openRelay(0, target)
+      const port = (relay.address() as AddressInfo).port
+      const uri = new URL(target)
+      uri.host = `127.0.0.1:${port}`
+      uri.searchParams.set('serverSelectionTimeoutMS', '3000')
+      cms = await startProductionCms({ databaseUri: uri.toString() })
+      const first = await post(cms.url, '/api/users/first-register', { ...admin, name: 'Fault Admin' })
+      expect(first.status, first.text).toBe(200)
+      const token = first.body.token
+      const page = await call(cms, token, 'POST', '/api/pages', { title: 'Opening hours', layout: [{ blockType: 'hero', heading: 'Hi' }], _status: 'published' })
+      expect(page.status, page.text).toBe(201)
+
+      // Cut: no new connections, the open ones dropped.
+      await new Promise<void>((resolve) => relay!.close(() => resolve()))
+      for (const socket of sockets) socket.destroy()
+      sockets.clear()
+      const save = await call(cms, token, 'PATCH', `/api/pages/${page.body.doc.id}`, { title: 'Closed on Sunday', _status: 'published' })
+      expect(save.status, save.text).toBe(503)
+      expect(Number(save.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(save.body.errors[0].message).toMatch(/cannot be reached.*still in the form/)
+
+      relay = await openRelay(port, target)
+      let again: Answer | undefined
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        again = await call(cms, token, 'PATCH', `/api/pages/${page.body.doc.id}`, { title: 'Closed on Sunday', _status: 'published' })
+        if (again.status === 200) break
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      expect(again!.status, again!.text).toBe(200)
     }, 300_000)
   })
 }

@@ -123,6 +123,23 @@ if (transactional) {
       await expect.poll(() => revalidated.flat()).toContain('collection:pages')
     })
 
+    it('twelve publishes of one page at once all succeed, one after another: one version marked latest, the last one', async () => {
+      const p = payload!
+      const page = await p.create({ collection: 'pages', data: { title: 'Busy page', layout: [{ blockType: 'hero', heading: 'Hi' }], _status: 'published' }, overrideAccess: true })
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          p.update({ collection: 'pages', id: page.id, data: { title: `Busy ${i}`, layout: [{ blockType: 'hero', heading: `Busy ${i}` }], _status: 'published' }, overrideAccess: true }),
+        ),
+      )
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([])
+      const state = await stateOf(page.id)
+      expect(state.versions).toHaveLength(13)
+      const latest = state.versions.filter((v) => v.latest)
+      expect(latest).toHaveLength(1)
+      expect(latest[0]!.title).toBe(state.published.title)
+      expect(state.published.layout?.[0]).toMatchObject({ heading: state.published.title })
+    })
+
     it('a create that fails in its hook leaves no page and no version behind', async () => {
       const p = payload!
       const before = await p.count({ collection: 'pages', overrideAccess: true })
