@@ -51,7 +51,8 @@ const failOnMarker: CollectionAfterChangeHook = ({ doc }) => {
 
 beforeAll(async () => {
   payload = await boot()
-  payload.collections.pages!.config.hooks.afterChange.unshift(failOnMarker)
+  // Last: after the hooks that write a redirect and ask the site to revalidate.
+  payload.collections.pages!.config.hooks.afterChange.push(failOnMarker)
 }, 240_000)
 
 afterAll(async () => {
