@@ -69,6 +69,19 @@ function fillDisk(dir: string): string {
   return filler
 }
 
+/** Remounts read-only; retries while the stopped CMS's last file handles close ("mount point is busy"). */
+async function remountReadOnly(mountPoint: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      execFileSync('mount', ['-o', 'remount,ro', mountPoint], { stdio: 'pipe' })
+      return
+    } catch (error) {
+      if (attempt >= 40) throw error
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+}
+
 if (testDatabase === 'sqlite') {
   describe('SQLite on a full or read-only disk (production build)', () => {
     const mountPoint = mkdtempSync(path.join(tmpdir(), 'clinic-disk-'))
@@ -147,7 +160,7 @@ if (testDatabase === 'sqlite') {
       const before = await pageAsPublished()
       // A file system with files open for writing cannot be remounted read-only: the CMS starts on it.
       await cms.stop()
-      execFileSync('mount', ['-o', 'remount,ro', mountPoint])
+      await remountReadOnly(mountPoint)
       let save: Answer, signIn: Answer, loginPage: Response, read: Awaited<ReturnType<typeof pageAsPublished>>, upload: Answer
       try {
         cms = await startProductionCms(serverOptions)
