@@ -24,7 +24,7 @@ const sqliteFaults: [RegExp, string][] = [
 ]
 
 const mongoNames = /^Mongo(Network|NetworkTimeout|ServerSelection|NotPrimary|NotConnected|TopologyClosed|PoolCleared|WriteConcern)Error$/
-const mongoMessages = /not primary|not master|connection .* closed|ECONNREFUSED|Server selection timed out|Client must be connected|topology was destroyed/i
+const mongoMessages = /not primary|not master|connection .* closed|ECONNREFUSED|Server selection timed out|Client must be connected|topology was destroyed|buffering timed out/i
 
 function* causes(error: unknown): Generator<Record<string, unknown>> {
   let current: unknown = error

@@ -66,14 +66,19 @@ export function describeDocument(collection: string, doc: { id?: unknown; slug?:
   return `${collection}${kind ? ` ${kind}` : ''} ${String(doc.id)}${slug}`
 }
 
-/** Runs one write of the import; its failure names the document, the field and why. */
-export async function writing<T>(where: string, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs one write of the import; its failure names the document, the field and why. `uniqueFields`
+ * (the collection's unique fields this document fills) name the field when the database reports a
+ * duplicate without saying which key (FerretDB does).
+ */
+export async function writing<T>(where: string, write: () => Promise<T>, uniqueFields: string[] = []): Promise<T> {
   try {
     return await write()
   } catch (error) {
     if (error instanceof ImportDocumentError) throw error
     const { field, why } = explainWriteError(error)
-    throw new ImportDocumentError(where, field, why)
+    const guessed = !field && /unique/i.test(why) && uniqueFields.length === 1 ? uniqueFields[0] : undefined
+    throw new ImportDocumentError(where, field ?? guessed, why)
   }
 }
 

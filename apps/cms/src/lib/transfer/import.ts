@@ -110,6 +110,13 @@ function fieldsOf(payload: Payload, slug: string): Field[] {
   return collection.config.fields
 }
 
+/** The top-level unique fields (slug, email) a document fills in. */
+const uniqueFilled = (fields: Field[], data: Record<string, unknown>): string[] =>
+  fields
+    .filter((field): field is Field & { name: string; unique: true } => 'name' in field && 'unique' in field && field.unique === true)
+    .map((field) => field.name)
+    .filter((name) => data[name] !== undefined && data[name] !== null && data[name] !== '')
+
 const withoutId = (doc: JsonDoc): Record<string, unknown> => {
   const { id: _id, ...rest } = structuredClone(doc)
   return rest
@@ -198,7 +205,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       for (const doc of docs) {
         const data = withoutId(doc)
         const { pending } = remap(slug, data, fields, `${slug} ${String(doc.id)}`)
-        const created = (await writing(describeDocument(slug, doc), () => payload.db.create({ collection, data, req }))) as JsonDoc
+        const created = (await writing(describeDocument(slug, doc), () => payload.db.create({ collection, data, req }), uniqueFilled(fields, data))) as JsonDoc
         if (created.id === undefined) throw new Error(`The database gave no id for a new ${slug} document.`)
         idMap.get(slug)!.set(String(doc.id), created.id)
         counts.docs += 1
