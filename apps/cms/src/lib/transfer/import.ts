@@ -219,8 +219,10 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       const collection = slug as CollectionSlug
       const data = withoutId(doc)
       remap(slug, data, fieldsOf(payload, slug))
-      await writing(describeDocument(slug, doc), () =>
-        payload.db.updateOne({ collection, id: idMap.get(slug)!.get(String(doc.id))!, data, req, returning: false }),
+      await writing(
+        describeDocument(slug, doc),
+        () => payload.db.updateOne({ collection, id: idMap.get(slug)!.get(String(doc.id))!, data, req, returning: false }),
+        uniqueFilled(fieldsOf(payload, slug), data),
       )
       report.collections[slug]!.secondPass += 1
     }
