@@ -18,5 +18,7 @@ describe('import errors name the document, the field and why, in one line', () =
   it('names the unique field the document fills when the database does not say which key (FerretDB)', async () => {
     const duplicate = Object.assign(new Error('Value must be unique'), { data: { errors: [{ message: 'Value must be unique' }] } })
     await expect(writing('pages 7', fail(duplicate), ['slug'])).rejects.toThrow('pages 7, field "slug": Value must be unique')
+    const emptyPath = Object.assign(new Error('Value must be unique'), { data: { errors: [{ path: '', message: 'Value must be unique' }] } })
+    await expect(writing('pages 7', fail(emptyPath), ['slug'])).rejects.toThrow('pages 7, field "slug": Value must be unique')
   })
 })

@@ -78,7 +78,7 @@ export async function writing<T>(where: string, write: () => Promise<T>, uniqueF
     if (error instanceof ImportDocumentError) throw error
     const { field, why } = explainWriteError(error)
     const guessed = !field && /unique/i.test(why) && uniqueFields.length === 1 ? uniqueFields[0] : undefined
-    throw new ImportDocumentError(where, field ?? guessed, why)
+    throw new ImportDocumentError(where, field || guessed, why)
   }
 }
 
