@@ -34,12 +34,18 @@ function table(rows: Array<[string, ...Array<string | number>]>, headings: strin
     .join('\n')
 }
 
+/** The first line of an error's message: what a person reads, without the stack. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0]!.replace(/\.$/, '')
+}
+
 // Loaded after the guard above is in place (see there).
 const { default: config } = await import('@payload-config')
 const { getPayload } = await import('payload')
 const { env } = await import('@/env')
 const { databaseKind } = await import('@/lib/database')
-const { exportDatabase, importDatabase, mediaFilesNote, TargetNotEmptyError } = await import('@/lib/transfer')
+const { exportDatabase, ImportFailedError, importDatabase, mediaFilesNote, TargetNotEmptyError } = await import('@/lib/transfer')
 type TransferDump = import('@/lib/transfer').TransferDump
 
 const payload = await getPayload({ config })
@@ -67,7 +73,14 @@ try {
     console.log(`${mediaFilesNote}\nThis database's upload folder: ${env.mediaDir}`)
     console.log(`Export done: ${filePath}`)
   } else {
-    const dump = JSON.parse(readFileSync(filePath, 'utf8')) as TransferDump
+    let dump: TransferDump
+    try {
+      dump = JSON.parse(readFileSync(filePath, 'utf8')) as TransferDump
+    } catch (error) {
+      throw new Error(
+        `${filePath} cannot be read as a transfer file (${firstLine(error)}): it may be truncated or corrupt. Export it again.`,
+      )
+    }
     console.log(`Importing ${filePath} (exported ${dump.exportedAt ?? '?'} from ${dump.source?.adapter ?? '?'}) into ${database} (${payload.db.name})`)
     const report = await importDatabase(payload, dump, { log: (line) => console.log(`  ${line}`) })
     const versioned = new Set(dump.collections.filter(({ versions }) => versions).map(({ slug }) => slug))
@@ -100,7 +113,13 @@ try {
   }
 } catch (error) {
   if (error instanceof TargetNotEmptyError) console.error(error.message)
-  else console.error(`The ${command} failed:`, error)
+  else if (command === 'import') {
+    // One line, no stack trace: which document, which field, why (src/lib/transfer/errors.ts).
+    const rolledBack = !(error instanceof ImportFailedError) || error.rolledBack
+    console.error(
+      `The import failed: ${firstLine(error)}. ${rolledBack ? 'Nothing was imported: the database is as it was before.' : 'The target may hold part of the file: empty it before trying again.'}`,
+    )
+  } else console.error(`The ${command} failed: ${firstLine(error)}`)
   process.exit(1)
 }
 

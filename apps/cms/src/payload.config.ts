@@ -28,6 +28,7 @@ import { databaseAdapter } from '@/lib/database'
 import { emailAdapter } from '@/lib/email'
 import { mediaStorage } from '@/lib/media-storage'
 import { onInit } from '@/lib/on-init'
+import { databaseFaultsAs503 } from '@/hooks/database-faults'
 import { requestBudgetRule } from '@/lib/graphql-cost'
 import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
@@ -111,7 +112,9 @@ export default withCheckedSchedules(buildConfig({
     // of booting: a test run on MongoDB would otherwise rewrite every id type as a string.
     autoGenerate: false,
   },
-  hooks: { afterError: [logRouteError, clientErrorsAs400] },
+  // Logged first, at the level the original error's status deserves; then a body that is not JSON → 400,
+  // and a full/read-only disk or a lost database → 503 with Retry-After (hooks/database-faults).
+  hooks: { afterError: [logRouteError, clientErrorsAs400, databaseFaultsAs503] },
   // Refusals (4xx) are logged by logRouteError at info/warn in one line; only faults at error.
   loggingLevels: routeErrorLoggingLevels,
   jobs: {

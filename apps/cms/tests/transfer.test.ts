@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,6 +89,7 @@ let dumps: Record<'a' | 'b' | 'c', TransferDump>
 let snapshots: Record<'a' | 'b' | 'c', Snapshot>
 let importOutput: string
 let refusal: RunResult
+let badImport: { result: RunResult; where: string; after: TransferDump; truncated: RunResult; corrupt: RunResult; retry: RunResult }
 
 beforeAll(async () => {
   await payloadRun(uris.a, ['src/seed/run.ts'])
@@ -100,6 +101,31 @@ beforeAll(async () => {
   await transfer(uris.c, 'import', files.b)
   await transfer(uris.c, 'export', files.c)
   dumps = { a: readJson(files.a), b: readJson(files.b), c: readJson(files.c) }
+
+  // A file whose very last document cannot be written (a slug the file already used), imported into
+  // an empty database D: nothing may stay behind, and the error must name the document and field.
+  const bad = structuredClone(dumps.a)
+  const withSlugs = [...bad.collections].reverse().find(({ slug, docs }) => slug !== 'redirects' && typeof docs[0]?.slug === 'string')!
+  bad.collections = [...bad.collections.filter((c) => c !== withSlugs), withSlugs]
+  const duplicate = { ...structuredClone(withSlugs.docs[0]!), id: 987654 }
+  withSlugs.docs.push(duplicate)
+  const badFile = path.join(work, 'bad.json')
+  writeFileSync(badFile, JSON.stringify(bad))
+  const truncatedFile = path.join(work, 'truncated.json')
+  const full = readFileSync(files.a, 'utf8')
+  writeFileSync(truncatedFile, full.slice(0, Math.floor(full.length * 0.6)))
+  const corruptFile = path.join(work, 'corrupt.json')
+  writeFileSync(corruptFile, JSON.stringify({ ...dumps.a, collections: 'garbage' }))
+  const d = freshDatabaseUri('transfer_d')
+  const result = await payloadRun(d, ['scripts/transfer.ts', 'import', badFile], { allowFailure: true })
+  const truncated = await payloadRun(d, ['scripts/transfer.ts', 'import', truncatedFile], { allowFailure: true })
+  const corrupt = await payloadRun(d, ['scripts/transfer.ts', 'import', corruptFile], { allowFailure: true })
+  const afterFile = path.join(work, 'd.json')
+  await transfer(d, 'export', afterFile)
+  // D is still empty, so the good file imports into it afterwards.
+  const retry = await payloadRun(d, ['scripts/transfer.ts', 'import', files.a], { allowFailure: true })
+  badImport = { result, where: `${withSlugs.slug} 987654 (slug "${String((duplicate as { slug?: unknown }).slug)}")`, after: readJson(afterFile), truncated, corrupt, retry }
+  if (d.startsWith('file:')) rmSync(d.slice('file:'.length), { force: true })
   // Snapshots last: logging in (their final step) writes to the account.
   const entries = await Promise.all(
     (['a', 'b', 'c'] as const).map(async (name) => {
@@ -158,6 +184,31 @@ describe(`database transfer: SQLite → ${testDatabase === 'mongodb' ? 'MongoDB'
     expect(refusal.output).toContain('The target database is not empty, so nothing was imported')
     expect(refusal.output).toMatch(/articles: 4 document\(s\)/)
     expect(counts(dumps.b)).toEqual(counts(dumps.a))
+  })
+
+  it('an import that fails on its last document leaves the database as it was, and names the document, the field and why', () => {
+    const { result, where, after, truncated, corrupt, retry } = badImport
+    expect(result.code, result.output).toBe(1)
+    const line = result.output.split('\n').find((l) => l.startsWith('The import failed:'))
+    expect(line, result.output).toBeDefined()
+    expect(line).toContain(where)
+    expect(line).toContain('field "slug"')
+    expect(line).toMatch(/must be unique/i)
+    expect(line).toContain('Nothing was imported: the database is as it was before.')
+    expect(result.output).not.toMatch(/^\s+at /m)
+    // Exported afterwards: empty, as before the import.
+    for (const { slug, docs, versions } of after.collections) {
+      expect(docs.length, `${slug} documents left behind`).toBe(0)
+      expect(versions?.length ?? 0, `${slug} versions left behind`).toBe(0)
+    }
+    expect(after.globals.filter(({ doc }) => doc !== null).map(({ slug }) => slug)).toEqual([])
+    for (const broken of [truncated, corrupt]) {
+      expect(broken.code, broken.output).toBe(1)
+      expect(broken.output).toMatch(/The import failed: .*(truncated or corrupt|incomplete)/)
+      expect(broken.output).not.toMatch(/^\s+at /m)
+    }
+    expect(retry.code, retry.output).toBe(0)
+    expect(retry.output).toContain('Import done.')
   })
 
   it('serves the same documents, versions and globals everywhere: values, timestamps, row ids and references', () => {

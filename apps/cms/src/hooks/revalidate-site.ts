@@ -9,6 +9,7 @@ import {
   type RevalidateRequest,
 } from '@clinic/cms-types'
 import { env } from '@/env'
+import { afterCommit } from '@/lib/after-commit'
 
 /**
  * Tells the site which cache tags to purge after content changes.
@@ -29,8 +30,17 @@ const shownIn: Partial<Record<CollectionSlug, CollectionSlug[]>> = {
 
 let warnedNoSecret = false
 
-/** Sends the tags; a site that is down must never make a publish fail, so errors are only logged. */
+/**
+ * Sends the tags once the write is committed (never for a write that is rolled back: the site would
+ * purge, fetch the old content and cache it again); a site that is down must never make a publish
+ * fail, so errors are only logged.
+ */
 export async function sendRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
+  if (tags.length === 0 || req.context?.disableRevalidate) return
+  await afterCommit(req, () => postRevalidation(tags, req))
+}
+
+async function postRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
   // Bulk writes (the seed, a database import) pass this to skip one request per document.
   if (tags.length === 0 || req.context?.disableRevalidate) return
   if (!env.siteRevalidateSecret) {

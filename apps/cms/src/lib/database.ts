@@ -5,6 +5,8 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '@/migrations'
 import { sqliteBusyTimeoutMs } from '@/lib/sqlite-busy'
+import { installSqliteTransactions } from '@/lib/sqlite-transactions'
+import { installAfterCommit } from '@/lib/after-commit'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -24,16 +26,16 @@ export function usesReplicaSet(uri: string): boolean {
  */
 export function databaseAdapter(uri: string): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
-    return mongooseAdapter({
+    return withAfterCommit(mongooseAdapter({
       url: uri,
       // Transactions need a replica set: on for Atlas (mongodb+srv) and URIs naming a replicaSet,
       // off for a standalone server, where MongoDB would refuse them.
       transactionOptions: usesReplicaSet(uri) ? {} : false,
-    })
+    }))
   }
   const filePath = uri.replace(/^file:/, '')
   if (filePath && filePath !== ':memory:') mkdirSync(path.dirname(filePath), { recursive: true })
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: uri },
     migrationDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../migrations'),
     // The committed migrations are the schema everywhere (dev, tests, production), so a fresh
@@ -43,5 +45,33 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     // Wait for another connection's lock instead of failing at once (src/lib/sqlite-busy.ts, which
     // onInit uses to keep it on every connection).
     busyTimeout: sqliteBusyTimeoutMs,
+    // Every write is all-or-nothing: a document, its version rows and side tables, its hooks'
+    // writes, a migration with its record. (Without this option the adapter writes statement by
+    // statement.) src/lib/sqlite-transactions.ts makes a failed COMMIT an error and queues this
+    // process's transactions.
+    transactionOptions: {},
   })
+  return withAfterCommit({
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      installSqliteTransactions(db, sqliteWriteQueueTimeoutMs)
+      return db
+    },
+  })
+}
+
+/** How long a write waits for this process's other writes before it is refused as busy (ms). */
+export const sqliteWriteQueueTimeoutMs = 30_000
+
+/** Hooks' outside effects (site purge, emails) wait for the commit: src/lib/after-commit.ts. */
+function withAfterCommit(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      installAfterCommit(db)
+      return db
+    },
+  }
 }

@@ -3,6 +3,7 @@ import { isStaff } from '@/access'
 import { env } from '@/env'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { checkImageFile } from './hooks/check-image-file'
+import { removeFilesOfFailedWrites } from './hooks/remove-files-of-failed-writes'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -20,7 +21,7 @@ export const Media: CollectionConfig = {
     delete: isStaff,
   },
   hooks: {
-    beforeOperation: [checkImageFile],
+    beforeOperation: [checkImageFile, removeFilesOfFailedWrites],
     afterChange: [revalidateSiteAfterChange],
     afterDelete: [revalidateSiteAfterDelete],
   },

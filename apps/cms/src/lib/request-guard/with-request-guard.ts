@@ -7,6 +7,7 @@ import { stringify } from 'qs-esm'
 import { userIsStaff } from '@/access'
 import { maxUploadBytes } from '@/collections/Media/limits'
 import { applySecurityHeaders } from '@/lib/security-headers'
+import { databaseFault, databaseFaultMessage } from '@/hooks/database-faults'
 import { checkRequest, type Problem } from './check-request'
 import { bodyLimits, readBodyWithin } from './body'
 import { anonymousWriteDenied } from './anonymous-writes'
@@ -83,7 +84,9 @@ async function resolveUser(payload: Payload, request: Request): Promise<TypedUse
   try {
     const { user } = await executeAuthStrategies({ headers: request.headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])
     return (user as TypedUser | null) ?? null
-  } catch {
+  } catch (error) {
+    // A database that cannot answer is not an anonymous caller: the request gets the 503 below.
+    if (databaseFault(error)) throw error
     return null
   }
 }
@@ -117,7 +120,14 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
       const apiRoute = payload.config.routes.api
       const apiPath = url.pathname.startsWith(apiRoute) ? url.pathname.slice(apiRoute.length) : url.pathname
       const override = options.methodOverride !== false && isMethodOverride(request)
-      const user = await resolveUser(payload, request)
+      let user: TypedUser | null
+      try {
+        user = await resolveUser(payload, request)
+      } catch (error) {
+        const fault = databaseFault(error)
+        if (!fault) throw error
+        return errorResponse(503, databaseFaultMessage(fault), { headers: { 'Retry-After': String(fault.retryAfterSeconds) } })
+      }
       const caller = userIsStaff(user) ? 'staff' : 'anonymous'
 
       if (!user && !override) {

@@ -8,6 +8,7 @@ import {
   type VersionRecord,
 } from './format'
 import { remapReferences, type DroppedReference, type Resolver } from './references'
+import { describeDocument, ImportFailedError, writing } from './errors'
 
 export interface CollectionImportReport {
   docs: number
@@ -62,6 +63,35 @@ async function occupied(payload: Payload, dump: TransferDump): Promise<string[]>
   return found
 }
 
+interface MongoModels {
+  collections?: Record<string, { deleteMany: (filter: object) => Promise<unknown> }>
+  versions?: Record<string, { deleteMany: (filter: object) => Promise<unknown> }>
+  globals?: { deleteMany: (filter: object) => Promise<unknown> }
+}
+
+/**
+ * Removes every document, version and global the dump would have written (used when an import
+ * without a transaction fails: `importDatabase` only writes into an empty target).
+ */
+async function emptyWhatTheImportTouched(payload: Payload, dump: TransferDump): Promise<void> {
+  const models = payload.db as unknown as MongoModels
+  for (const { slug, versions } of dump.collections) {
+    const model = models.collections?.[slug]
+    if (model) await model.deleteMany({})
+    else await payload.db.deleteMany({ collection: slug as CollectionSlug, where: {} })
+    if (versions) {
+      const versionModel = models.versions?.[slug]
+      if (versionModel) await versionModel.deleteMany({})
+      else await payload.db.deleteVersions({ collection: slug as CollectionSlug, where: {} })
+    }
+  }
+  for (const { slug } of dump.globals) {
+    if (!models.globals) throw new Error('This adapter cannot remove a global.')
+    await models.globals.deleteMany({ globalType: slug })
+    await models.versions?.[slug]?.deleteMany({})
+  }
+}
+
 /** Checks that the target CMS has every collection and global the dump holds. */
 function assertCompatible(payload: Payload, dump: TransferDump): void {
   const missing = [
@@ -79,6 +109,13 @@ function fieldsOf(payload: Payload, slug: string): Field[] {
   if (!collection) throw new Error(`This CMS has no collection ${slug}.`)
   return collection.config.fields
 }
+
+/** The top-level unique fields (slug, email) a document fills in. */
+const uniqueFilled = (fields: Field[], data: Record<string, unknown>): string[] =>
+  fields
+    .filter((field): field is Field & { name: string; unique: true } => 'name' in field && 'unique' in field && field.unique === true)
+    .map((field) => field.name)
+    .filter((name) => data[name] !== undefined && data[name] !== null && data[name] !== '')
 
 const withoutId = (doc: JsonDoc): Record<string, unknown> => {
   const { id: _id, ...rest } = structuredClone(doc)
@@ -168,7 +205,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       for (const doc of docs) {
         const data = withoutId(doc)
         const { pending } = remap(slug, data, fields, `${slug} ${String(doc.id)}`)
-        const created = (await payload.db.create({ collection, data, req })) as JsonDoc
+        const created = (await writing(describeDocument(slug, doc), () => payload.db.create({ collection, data, req }), uniqueFilled(fields, data))) as JsonDoc
         if (created.id === undefined) throw new Error(`The database gave no id for a new ${slug} document.`)
         idMap.get(slug)!.set(String(doc.id), created.id)
         counts.docs += 1
@@ -182,7 +219,11 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       const collection = slug as CollectionSlug
       const data = withoutId(doc)
       remap(slug, data, fieldsOf(payload, slug))
-      await payload.db.updateOne({ collection, id: idMap.get(slug)!.get(String(doc.id))!, data, req, returning: false })
+      await writing(
+        describeDocument(slug, doc),
+        () => payload.db.updateOne({ collection, id: idMap.get(slug)!.get(String(doc.id))!, data, req, returning: false }),
+        uniqueFilled(fieldsOf(payload, slug), data),
+      )
       report.collections[slug]!.secondPass += 1
     }
     if (secondPass.length > 0) log(`second pass: ${secondPass.length} document(s) completed with references to documents created after them`)
@@ -214,7 +255,9 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
           req,
         }
         // createVersion is handed its own copy: the MongoDB adapter rewrites the data it is given.
-        const created = await payload.db.createVersion({ ...args, versionData: structuredClone(versionData) })
+        const created = await writing(describeDocument(slug, version, 'version'), () =>
+          payload.db.createVersion({ ...args, versionData: structuredClone(versionData) }),
+        )
         wantLatest.set(created.id, { latest: Boolean(version.latest), args })
         counts.versions += 1
       }
@@ -230,7 +273,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       const latestNow = new Set(nowLatest.map((version) => String(version.id)))
       for (const [id, { latest, args }] of wantLatest) {
         if (latestNow.has(String(id)) === latest) continue
-        await payload.db.updateVersion({
+        await writing(`${slug} version ${String(id)} (its "latest" flag)`, () => payload.db.updateVersion({
           collection,
           id,
           versionData: {
@@ -242,7 +285,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
           },
           req,
           returning: false,
-        })
+        }))
       }
       log(`${slug}: ${counts.versions} version(s) created`)
     }
@@ -257,7 +300,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
         remap(slug, data, config.fields, `global ${slug}`)
         // An upserting updateGlobal rather than createGlobal: the SQL adapters' createGlobal stamps
         // createdAt with the current time, their updateGlobal creates the row with the given one.
-        await payload.db.updateGlobal({ slug: globalSlug, data, options: { upsert: true }, req, returning: false })
+        await writing(`global ${slug}`, () => payload.db.updateGlobal({ slug: globalSlug, data, options: { upsert: true }, req, returning: false }))
         const written = (await payload.db.findGlobal({ slug: globalSlug, req })) as JsonDoc | null
         if (!written || Object.keys(written).length === 0) throw new Error(`The global ${slug} could not be written.`)
         if (written.createdAt !== doc.createdAt) report.warnings.push(`global ${slug}: its creation time could not be kept`)
@@ -266,7 +309,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
       for (const version of (versions ?? []) as VersionRecord[]) {
         const versionData = structuredClone(version.version)
         remap(slug, versionData, config.fields, `global ${slug} version ${String(version.id)}`)
-        await payload.db.createGlobalVersion({
+        await writing(describeDocument(`global ${slug}`, version, 'version'), () => payload.db.createGlobalVersion({
           globalSlug,
           versionData,
           autosave: Boolean(version.autosave),
@@ -276,7 +319,7 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
           ...(version.snapshot ? { snapshot: true as const } : {}),
           req,
           returning: false,
-        })
+        }))
         counts.versions += 1
       }
       log(`global ${slug}: ${doc ? 'saved' : 'never saved on the source, left empty'}${versions?.length ? `, ${versions.length} version(s)` : ''}`)
@@ -284,8 +327,19 @@ export async function importDatabase(payload: Payload, dumpInput: unknown, optio
 
     if (req.transactionID) await payload.db.commitTransaction(req.transactionID)
   } catch (error) {
-    if (req.transactionID) await payload.db.rollbackTransaction(req.transactionID).catch(() => undefined)
-    throw error
+    let rolledBack = false
+    if (req.transactionID) {
+      await payload.db.rollbackTransaction(req.transactionID)
+      rolledBack = true
+    } else {
+      // No transaction (a standalone MongoDB server): the target was empty, so emptying what the
+      // import touched puts it back as it was.
+      rolledBack = await emptyWhatTheImportTouched(payload, dump).then(
+        () => true,
+        () => false,
+      )
+    }
+    throw new ImportFailedError(error, rolledBack)
   }
   return report
 }

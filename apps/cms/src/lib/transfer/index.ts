@@ -13,3 +13,4 @@ export {
 } from './format'
 export { importDatabase, TargetNotEmptyError, type CollectionImportReport, type ImportReport } from './import'
 export { referencedCollections, remapReferences, type DroppedReference, type RemapResult, type Resolution, type Resolver } from './references'
+export { explainWriteError, ImportDocumentError, ImportFailedError } from './errors'

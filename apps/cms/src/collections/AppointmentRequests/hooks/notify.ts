@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { AppointmentRequest, Service } from '@clinic/cms-types'
 import { env } from '@/env'
+import { afterCommit } from '@/lib/after-commit'
 
 const serviceName = async (doc: AppointmentRequest, req: Parameters<CollectionAfterChangeHook>[0]['req']): Promise<string> => {
   const ref = doc.preferredService
@@ -62,12 +63,15 @@ export const notifyAboutRequest: CollectionAfterChangeHook<AppointmentRequest> =
       ].join('\n'),
     },
   ]
-  for (const message of sends) {
-    try {
-      await req.payload.sendEmail({ to: message.to, subject: message.subject, text: message.text })
-    } catch (error) {
-      req.payload.logger.error(`Appointment request ${String(doc.id)}: the ${message.kind} email could not be sent (${String(error)}). The request is stored.`)
+  // Only once the request is stored: a create that is rolled back sends nothing.
+  await afterCommit(req, async () => {
+    for (const message of sends) {
+      try {
+        await req.payload.sendEmail({ to: message.to, subject: message.subject, text: message.text })
+      } catch (error) {
+        req.payload.logger.error(`Appointment request ${String(doc.id)}: the ${message.kind} email could not be sent (${String(error)}). The request is stored.`)
+      }
     }
-  }
+  })
   return doc
 }

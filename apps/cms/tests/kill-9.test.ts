@@ -1,0 +1,168 @@
+// `kill -9` of a production CMS on SQLite (issue 16): in the middle of its start-up migration, and
+// while several editors publish the same page. Each time the CMS starts again on the same file, the
+// migration is completed (it was rolled back whole, not left half-applied), `PRAGMA integrity_check`
+// says ok, no page has two versions marked latest, and what was acknowledged is there. The publishing
+// case runs on MongoDB too (versions checked where it has transactions: a replica set).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createClient } from '@libsql/client'
+import { afterAll, describe, expect, it } from 'vitest'
+import { post } from './helpers/accounts'
+import { freshDatabaseUri, testDatabase } from './helpers/database'
+import { usesReplicaSet } from '@/lib/database'
+import { freePort, startProductionCms, type RunningServer } from './helpers/server'
+import { migrations } from '@/migrations'
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const work = mkdtempSync(path.join(tmpdir(), 'clinic-kill9-'))
+const admin = { email: 'kill9@clinic.example', password: 'a long and careful passphrase' }
+const secret = 'k'.repeat(64)
+const env = { PAYLOAD_SECRET: secret }
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+// On a standalone MongoDB server (FerretDB here) a document and its versions are written apart.
+const transactional = testDatabase === 'sqlite' || usesReplicaSet(process.env.MONGODB_TEST_URI ?? '')
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function waitGone(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return
+    }
+    await sleep(50)
+  }
+}
+
+async function inspect(file: string) {
+  const client = createClient({ url: `file:${file}` })
+  try {
+    const integrity = (await client.execute('PRAGMA integrity_check')).rows.map((row) => String(row[0]))
+    const migrated = (await client.execute('SELECT name FROM payload_migrations ORDER BY name')).rows.map((row) => String(row[0]))
+    return { integrity, migrated }
+  } finally {
+    client.close()
+  }
+}
+
+if (testDatabase === 'sqlite') {
+  describe('kill -9 of the CMS (SQLite, production build)', () => {
+    it('during its start-up migration: the next start completes the migration and the database is whole', async () => {
+      const file = path.join(work, 'migration.db')
+      const port = await freePort()
+      const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+        cwd: appDir,
+        detached: true,
+        env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URI: `file:${file}`, SEED_ON_START: 'false', CMS_URL: `http://127.0.0.1:${port}`, MEDIA_DIR: path.join(work, 'media-m') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      // Payload starts (and migrates) on the first request: knock until it does.
+      const knock = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined), 200)
+      // Kill it once the first migration is writing (its journal exists), a moment into it.
+      const deadline = Date.now() + 120_000
+      try {
+        while (!existsSync(`${file}-journal`) && Date.now() < deadline && child.exitCode === null) await sleep(1)
+        await sleep(20)
+        process.kill(-child.pid!, 'SIGKILL')
+      } finally {
+        clearInterval(knock)
+      }
+      await waitGone(child.pid!)
+      const last = migrations.at(-1)!.name
+      expect(output, 'the migration had started').toContain(`Migrating: ${migrations[0]!.name}`)
+      expect(output, 'the kill came after the migrations had finished').not.toContain(`Migrated:  ${last}`)
+
+      let cms: RunningServer | undefined
+      try {
+        cms = await startProductionCms({ databaseUri: `file:${file}`, env })
+        const articles = await fetch(`${cms.url}/api/articles`)
+        expect(articles.status).toBe(200)
+      } finally {
+        await cms?.stop()
+      }
+      const state = await inspect(file)
+      expect(state.integrity).toEqual(['ok'])
+      expect(state.migrated).toEqual(migrations.map((m) => m.name).sort())
+    }, 400_000)
+  })
+}
+
+describe(`kill -9 of the CMS while editors publish (${testDatabase}, production build)`, () => {
+  it('while three editors publish one page: never two versions marked latest, nothing acknowledged lost, integrity ok', async () => {
+    const file = path.join(work, 'publish.db')
+    const databaseUri = testDatabase === 'sqlite' ? `file:${file}` : freshDatabaseUri('kill9_publish')
+    let cms = await startProductionCms({ databaseUri, env })
+    const first = await post(cms.url, '/api/users/first-register', { ...admin, name: 'Kill Admin' })
+    expect(first.status, first.text).toBe(200)
+    const page = await post(cms.url, '/api/pages', { title: 'Round 0', layout: [{ blockType: 'hero', heading: 'Hi' }], _status: 'published' }, { token: first.body.token })
+    expect(page.status, page.text).toBe(201)
+    const id = page.body.doc.id
+    try {
+      for (const round of [1, 2, 3]) {
+        const login = await post(cms.url, '/api/users/login', admin)
+        expect(login.status, login.text).toBe(200)
+        const sent = new Set<string>()
+        const acknowledged: string[] = []
+        let stop = false
+        const writer = async (w: number) => {
+          for (let n = 0; !stop; n += 1) {
+            const title = `Round ${round} writer ${w} edit ${n}`
+            sent.add(title)
+            try {
+              const response = await fetch(`${cms.url}/api/pages/${id}`, {
+                method: 'PATCH',
+                headers: { 'content-type': 'application/json', authorization: `JWT ${login.body.token}` },
+                body: JSON.stringify({ title, layout: [{ blockType: 'hero', heading: title }, { blockType: 'hero', heading: 'second' }], _status: 'published' }),
+              })
+              await response.arrayBuffer()
+              if (response.status === 200) acknowledged.push(title)
+            } catch {
+              return
+            }
+          }
+        }
+        const writers = [1, 2, 3].map(writer)
+        await sleep(800 + round * 400)
+        process.kill(-cms.pid, 'SIGKILL')
+        await waitGone(cms.pid)
+        stop = true
+        await Promise.all(writers)
+        await cms.stop()
+        expect(acknowledged.length, `round ${round}: some publishes went through before the kill`).toBeGreaterThan(0)
+
+        if (testDatabase === 'sqlite') {
+          const state = await inspect(file)
+          expect(state.integrity, `round ${round}`).toEqual(['ok'])
+        }
+        cms = await startProductionCms({ databaseUri, env })
+        if (transactional) {
+          const token = (await post(cms.url, '/api/users/login', admin)).body.token
+          const latest = await fetch(`${cms.url}/api/pages/versions?where[parent][equals]=${id}&where[latest][equals]=true&depth=0&limit=10`, {
+            headers: { authorization: `JWT ${token}` },
+          }).then((r) => r.json() as Promise<{ totalDocs: number }>)
+          expect(latest.totalDocs, `round ${round}: versions marked latest`).toBe(1)
+        }
+        const stored = (await (await fetch(`${cms.url}/api/pages/${id}?depth=0`)).json()) as { title: string; layout: { heading: string }[] }
+        expect(sent.has(stored.title), `round ${round}: ${stored.title} is one of the edits`).toBe(true)
+        // The page is whole: its blocks belong to the same edit as its title.
+        expect(stored.layout.map((block) => block.heading)).toEqual([stored.title, 'second'])
+        // The last acknowledged edit of each writer is not older than what is stored for that writer.
+        const lastAcknowledged = acknowledged.at(-1)!
+        const editNumber = (title: string) => Number(/edit (\d+)$/.exec(title)?.[1] ?? -1)
+        const sameWriter = (a: string, b: string) => /writer (\d+)/.exec(a)?.[1] === /writer (\d+)/.exec(b)?.[1]
+        if (sameWriter(lastAcknowledged, stored.title)) expect(editNumber(stored.title)).toBeGreaterThanOrEqual(editNumber(lastAcknowledged))
+      }
+    } finally {
+      await cms.stop()
+    }
+  }, 600_000)
+})
