@@ -32,6 +32,7 @@ import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { announcementEdgeTaskConfig } from '@/jobs/announcement-edges'
 import { siteUrlOf } from '@/lib/site-url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -90,7 +91,7 @@ export default buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask, emailReviewsDue],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig],
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
     // (every minute unless told otherwise). A due job publishes through the Local API, so the same
     // hooks run as for a publish in the admin, and the site is told over HTTP (hooks/revalidate-site).
