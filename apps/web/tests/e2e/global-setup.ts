@@ -7,6 +7,7 @@ import { startSmtpServer } from '@clinic/test-support'
 import type { TestProject } from 'vitest/node'
 import { assertChromium } from './support/browser'
 import { serveMailbox } from './support/mailbox'
+import { startRedis, type RedisServer } from './support/redis'
 import { cmsJson, login } from './support/cms'
 import type { E2eContext } from './support/context'
 import {
@@ -52,16 +53,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // through a small JSON endpoint (support/mailbox.ts), since they run in other processes.
   const smtp = await startSmtpServer()
   const mailbox = await serveMailbox(smtp)
+  // The site runs as in a deployment of several instances: its cache in a Redis they share
+  // (06-shared-cache starts a second instance on it). The CMS tells this instance only.
+  let redis: RedisServer | undefined
 
   const teardown = async () => {
     await Promise.all(processes.map((proc) => proc.stop()))
     await mailbox.stop()
     await smtp.stop()
+    await redis?.stop()
     process.removeListener('exit', killAll)
     rmSync(tmp, { recursive: true, force: true })
   }
 
   try {
+    redis = await startRedis()
     const [cmsPort, sitePort] = [await freePort(), await freePort()]
     const cmsUrl = `http://127.0.0.1:${cmsPort}`
     const siteUrl = `http://127.0.0.1:${sitePort}`
@@ -122,6 +128,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         BOOKING_API_KEY: bookingApiKey,
         // The specs send X-Forwarded-For as the front cache would, to act as distinct visitors.
         TRUSTED_PROXY: '1',
+        REDIS_URL: redis.url,
       },
       logFile: path.join(logDir, 'site.log'),
     })
@@ -168,7 +175,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       )
     }
 
-    const context: E2eContext = { cmsUrl, siteUrl, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
+    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

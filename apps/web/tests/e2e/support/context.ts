@@ -9,6 +9,8 @@ export interface Account {
 export interface E2eContext {
   cmsUrl: string
   siteUrl: string
+  /** The Redis the site's cache lives in (a second site instance may share it). */
+  redisUrl: string
   /** Process group of the CMS server, so the CMS-down spec can stop it. */
   cmsPid: number
   previewSecret: string

@@ -1,8 +1,8 @@
-import { collectionTag, revalidateSecretHeader } from '@clinic/cms-types'
+import { revalidateSecretHeader } from '@clinic/cms-types'
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { env } from '@/env'
-import { markRedirectMapStale } from '@/lib/redirects/map'
+import { announcePurge } from '@/lib/purge-bus'
 import { parseRevalidateRequest } from '@/lib/revalidate-request'
 import { secretMatches } from '@/lib/secret'
 
@@ -23,6 +23,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: noStore })
   // Expire at once (no stale window): an editor who publishes should see the change on the next load.
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
-  if (parsed.tags.includes(collectionTag('redirects'))) markRedirectMapStale()
+  // What each instance holds in its own memory (the redirect map) follows on every instance.
+  await announcePurge(parsed.tags)
   return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
 }
