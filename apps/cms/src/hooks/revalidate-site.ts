@@ -99,9 +99,10 @@ export const revalidateSiteAfterChange: CollectionAfterChangeHook = async ({ col
   // The slug that was live before this change (rememberLiveSlug); the previous version's slug when
   // the update did not go through it (a bulk update).
   const key = liveSlugKey(collection.slug, (doc as { id: number | string }).id)
-  const liveBefore = key in req.context ? (req.context[key] as string | null) : previous.slug
+  const remembered = key in req.context
+  const liveBefore = remembered ? (req.context[key] as string | null) : previous.slug
   delete req.context[key]
-  if (!published && !wasPublished && !liveBefore) return doc
+  if (!published && !wasPublished && !(remembered && liveBefore)) return doc
   await sendRevalidation(tagsFor(collection.slug as CollectionSlug, [current.slug, liveBefore]), req)
   return doc
 }
