@@ -34,6 +34,7 @@ import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { announcementEdgeTaskConfig } from '@/jobs/announcement-edges'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
 import { clinicTimezones } from '@/lib/timezones'
@@ -120,7 +121,7 @@ export default withCheckedSchedules(buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask, emailReviewsDue],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig],
     // After SIGTERM no new job starts; the running one finishes (lib/graceful-shutdown).
     shouldAutoRun: () => acceptingNewJobs(),
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON

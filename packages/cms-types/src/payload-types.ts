@@ -131,6 +131,7 @@ export interface Config {
     tasks: {
       deleteExpiredAppointmentRequests: TaskDeleteExpiredAppointmentRequests;
       emailReviewsDue: TaskEmailReviewsDue;
+      purgeAnnouncementAtEdge: TaskPurgeAnnouncementAtEdge;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -990,7 +991,12 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'deleteExpiredAppointmentRequests'
+          | 'emailReviewsDue'
+          | 'purgeAnnouncementAtEdge'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1023,7 +1029,15 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deleteExpiredAppointmentRequests' | 'emailReviewsDue' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'deleteExpiredAppointmentRequests'
+        | 'emailReviewsDue'
+        | 'purgeAnnouncementAtEdge'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1953,6 +1967,16 @@ export interface TaskEmailReviewsDue {
     pages: number;
     emailsSent: number;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeAnnouncementAtEdge".
+ */
+export interface TaskPurgeAnnouncementAtEdge {
+  input: {
+    edge: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,7 +7,7 @@ import {
 import { publishedAtField } from '@/fields/published-at'
 import { refuseAccidentalUnpublish } from '@/hooks/refuse-accidental-unpublish'
 import { redirectMovedDocuments, rememberPublishedSlug } from '@/hooks/redirect-moved-documents'
-import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
+import { rememberLiveSlug, revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidate-site'
 import { publishedOrStaffOrPreviewReader, siteLivePreview, sitePreview } from '@/lib/preview'
 import { slugField } from '@/fields/slug'
 
@@ -65,7 +65,7 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
     indexes: [...(rest.indexes ?? []), ...listIndexes],
     hooks: {
       ...hooks,
-      beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? [])],
+      beforeOperation: [refuseAccidentalUnpublish, ...(hooks?.beforeOperation ?? []), rememberLiveSlug],
       beforeChange: [...(hooks?.beforeChange ?? []), rememberPublishedSlug],
       afterChange: [...(hooks?.afterChange ?? []), redirectMovedDocuments, revalidateSiteAfterChange],
       afterDelete: [...(hooks?.afterDelete ?? []), revalidateSiteAfterDelete],

@@ -1,13 +1,15 @@
 import type { GlobalConfig } from 'payload'
 import { isMarketerOrAdmin } from '@/access'
 import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
+import { scheduleAnnouncementEdgesAfterChange } from '@/jobs/announcement-edges'
 import { linkField } from '@/fields/url'
 
 export const Announcement: GlobalConfig = {
   slug: 'announcement',
   admin: { group: 'Settings', description: 'A banner across the top of every page of the site.' },
   access: { read: () => true, update: isMarketerOrAdmin },
-  hooks: { afterChange: [revalidateSiteAfterGlobalChange] },
+  // The window's edges are purged on the job queue (jobs/announcement-edges.ts).
+  hooks: { afterChange: [revalidateSiteAfterGlobalChange, scheduleAnnouncementEdgesAfterChange] },
   fields: [
     { name: 'enabled', type: 'checkbox', defaultValue: false },
     {

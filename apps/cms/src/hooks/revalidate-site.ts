@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 import {
   collectionTag,
   documentTag,
@@ -40,13 +40,17 @@ export async function sendRevalidation(tags: string[], req: PayloadRequest): Pro
   await afterCommit(req, () => postRevalidation(tags, req))
 }
 
-async function postRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
+/**
+ * Sends the tags now. Answers whether the site confirmed the purge (a scheduled purge, which is no
+ * write, retries when it did not).
+ */
+export async function postRevalidation(tags: string[], req: PayloadRequest): Promise<boolean> {
   // Bulk writes (the seed, a database import) pass this to skip one request per document.
-  if (tags.length === 0 || req.context?.disableRevalidate) return
+  if (tags.length === 0 || req.context?.disableRevalidate) return true
   if (!env.siteRevalidateSecret) {
     if (!warnedNoSecret) req.payload.logger.warn('SITE_REVALIDATE_SECRET is not set: the site is not told about content changes.')
     warnedNoSecret = true
-    return
+    return true
   }
   const body: RevalidateRequest = { tags: [...new Set(tags)] }
   try {
@@ -57,8 +61,10 @@ async function postRevalidation(tags: string[], req: PayloadRequest): Promise<vo
       signal: AbortSignal.timeout(5000),
     })
     if (!response.ok) req.payload.logger.warn(`The site answered ${response.status} to a revalidation of ${body.tags.join(', ')}.`)
+    return response.ok
   } catch (error) {
     req.payload.logger.warn(`Could not reach the site to revalidate ${body.tags.join(', ')}: ${String(error)}`)
+    return false
   }
 }
 
@@ -72,6 +78,24 @@ function tagsFor(collection: CollectionSlug, slugs: (string | null | undefined)[
 
 type Versioned = { slug?: string | null; _status?: 'draft' | 'published' | null }
 
+const liveSlugKey = (collection: string, id: number | string) => `revalidateLiveSlugBefore:${collection}:${String(id)}`
+
+/**
+ * beforeOperation for content collections: notes the slug the public sees before an update that
+ * can change it (a publish or an unpublish, i.e. any update that is not a draft save). Payload
+ * hands afterChange the *latest version* as `previousDoc`, which is the latest draft when one
+ * exists: after "draft with slug b, then publish with slug c" it says b, while the site still
+ * holds the page at the published slug a. Only the collection's own row holds what is live.
+ */
+export const rememberLiveSlug: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (operation !== 'update' || !collection.versions?.drafts) return args
+  const { draft, id } = args as { draft?: boolean; id?: number | string }
+  if (draft || id === undefined) return args
+  const live = await req.payload.db.findOne<Versioned & { id: number | string }>({ collection: collection.slug, where: { id: { equals: id } }, req })
+  req.context[liveSlugKey(collection.slug, id)] = live?._status === 'published' ? (live.slug ?? null) : null
+  return args
+}
+
 /**
  * afterChange for content collections and media. Purges on publish, on unpublish (published →
  * draft) and on a slug change of a published document; a draft save or autosave changes nothing
@@ -83,8 +107,14 @@ export const revalidateSiteAfterChange: CollectionAfterChangeHook = async ({ col
   const hasDrafts = Boolean(collection.versions?.drafts)
   const published = !hasDrafts || current._status === 'published'
   const wasPublished = !hasDrafts || previous._status === 'published'
-  if (!published && !wasPublished) return doc
-  await sendRevalidation(tagsFor(collection.slug as CollectionSlug, [current.slug, previous.slug]), req)
+  // The slug that was live before this change (rememberLiveSlug); the previous version's slug when
+  // the update did not go through it (a bulk update).
+  const key = liveSlugKey(collection.slug, (doc as { id: number | string }).id)
+  const remembered = key in req.context
+  const liveBefore = remembered ? (req.context[key] as string | null) : previous.slug
+  delete req.context[key]
+  if (!published && !wasPublished && !(remembered && liveBefore)) return doc
+  await sendRevalidation(tagsFor(collection.slug as CollectionSlug, [current.slug, liveBefore]), req)
   return doc
 }
 

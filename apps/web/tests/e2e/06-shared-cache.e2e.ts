@@ -1,85 +1,225 @@
 import path from 'node:path'
-import { collectionTag, documentTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createArticle, uniqueSlug, type CreatedArticle } from './support/articles'
 import { cmsJson, docBySlug, login } from './support/cms'
 import { e2e } from './support/context'
-import { startRedis, type RedisServer } from './support/redis'
 import { freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
-// Two more site servers (the regular build) sharing one Redis, behind which a deployment would put
-// its load balancer; the CMS is the shared one. They need their own processes: REDIS_URL is read
-// at start.
-const { cmsUrl, editor, revalidateSecret, previewSecret, logDir } = e2e()
+// The shared site (global-setup) keeps its cache in Redis; a second instance (the regular build)
+// shares that Redis, as behind a deployment's load balancer; the shipped front cache (nginx,
+// deploy/nginx, started by the global setup) is in front of the first, which refreshes it. The CMS
+// tells the first instance only, as it would tell one instance or the load balancer's address:
+// everything below must reach the second one by itself.
+const { cmsUrl, siteUrl, frontUrl, redisUrl, editor, marketer, revalidateSecret, previewSecret, logDir } = e2e()
 const slug = 'sciatica-and-massage'
 const articlePath = `/articles/${slug}`
-let redis: RedisServer | undefined
-const sites: { url: string; proc: ManagedProcess }[] = []
+let second: { url: string; proc: ManagedProcess } | undefined
 let token = ''
+let marketerToken = ''
 let article: { id: number | string; title?: string }
+let announcementBefore: Record<string, unknown> | undefined
+// The announcement window (set in beforeAll, checked by the last test, so the wait overlaps the rest).
+let bannerWindow: { text: string; startsAt: number; endsAt: number } | undefined
+
+/** Redirects and other per-process state: every instance agrees within a second of the CMS's answer. */
+const agreeWithinMs = 1_000
+/** A page the change touches is rendered again on its next visit: allow the render on two shared cores. */
+const renderWithinMs = 5_000
+/** Through the front cache: the site's refresh after the purge, with a render on two shared cores. */
+const frontWithinMs = 5_000
+/** A time edge shows at most a minute late (the CMS's job queue runs every minute in production). */
+const edgeWithinMs = 60_000
+
+const instances = () => [
+  { name: 'the instance the CMS tells', url: siteUrl },
+  { name: 'the other instance', url: second!.url },
+]
+const everywhere = () => [...instances(), { name: 'the front cache', url: frontUrl }]
+
+/** Pages no other test here changes (they show neither articles nor redirects). */
+const bannerPages = ['/team', '/services']
+const bannerOf = (html: string) => /<aside[^>]*aria-label="Announcement"[^>]*>([\s\S]*?)<\/aside>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')
 
 beforeAll(async () => {
-  redis = await startRedis()
-  for (const name of ['a', 'b']) {
-    const port = await freePort()
-    const url = `http://127.0.0.1:${port}`
-    const proc = startProcess(`Site instance ${name} (Redis cache)`, nextStartArgs(webDir, port), {
-      cwd: webDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        CMS_URL: cmsUrl,
-        SITE_URL: url,
-        REVALIDATE_SECRET: revalidateSecret,
-        PREVIEW_SECRET: previewSecret,
-        REDIS_URL: redis.url,
-      },
-      logFile: path.join(logDir, `site-redis-${name}.log`),
-    })
-    sites.push({ url, proc })
-  }
-  await Promise.all(sites.map(({ url, proc }) => waitUntilAnswering(proc, `${url}/robots.txt`, 180_000)))
   token = await login(cmsUrl, editor.email, editor.password)
+  marketerToken = await login(cmsUrl, marketer.email, marketer.password)
   article = await docBySlug(cmsUrl, 'articles', slug)
+  announcementBefore = await cmsJson<Record<string, unknown>>(cmsUrl, '/api/globals/announcement?depth=0', { token: marketerToken })
+
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const proc = startProcess('Site instance 2 (shared Redis cache)', nextStartArgs(webDir, port), {
+    cwd: webDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      CMS_URL: cmsUrl,
+      SITE_URL: siteUrl,
+      REVALIDATE_SECRET: revalidateSecret,
+      PREVIEW_SECRET: previewSecret,
+      REDIS_URL: redisUrl,
+    },
+    logFile: path.join(logDir, 'site-second-instance.log'),
+  })
+  second = { url, proc }
+  await waitUntilAnswering(proc, `${url}/robots.txt`, 180_000)
+
+  // A banner whose window opens 60 s from now and closes 60 s later: set as soon as both instances
+  // run, as the wait is the longest part of this file, and checked by its last test (the other tests
+  // run meanwhile). The save purges every page (the
+  // banner is not shown yet); nothing is published at the edges.
+  const now = Date.now()
+  bannerWindow = { text: `Holiday hours ${now.toString(36)}`, startsAt: now + 60_000, endsAt: now + 120_000 }
+  await cmsJson(cmsUrl, '/api/globals/announcement', {
+    method: 'POST',
+    token: marketerToken,
+    body: { enabled: true, text: bannerWindow.text, startsAt: new Date(bannerWindow.startsAt).toISOString(), endsAt: new Date(bannerWindow.endsAt).toISOString() },
+  })
+  // The pages the last test samples, cached everywhere (without the banner) before the window opens.
+  for (const { url } of everywhere()) for (const pathname of bannerPages) expect((await get(`${url}${pathname}`)).status).toBe(200)
 }, 300_000)
 
 afterAll(async () => {
   if (article?.title) {
     await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title: article.title, _status: 'published' } })
   }
-  await Promise.all(sites.map(({ proc }) => proc.stop()))
-  await redis?.stop()
+  if (announcementBefore) {
+    const { enabled, text, linkLabel, linkUrl, startsAt, endsAt } = announcementBefore
+    await cmsJson(cmsUrl, '/api/globals/announcement', { method: 'POST', token: marketerToken, body: { enabled, text, linkLabel, linkUrl, startsAt, endsAt } })
+  }
+  await second?.proc.stop()
 })
 
-describe('several site instances, one cache (Redis)', () => {
-  const [a, b] = [() => sites[0]!.url, () => sites[1]!.url]
+/** Polls `url` until `check` holds, within `ms`; the message names the place and what was last seen. */
+async function until(where: string, url: string, ms: number, what: string, check: (page: Awaited<ReturnType<typeof get>>) => boolean) {
+  let last = ''
+  await waitFor(
+    async () => {
+      const page = await get(url)
+      last = `${page.status} ${page.headers.get('location') ?? ''} "${h1Of(page.body) ?? ''}"`
+      return check(page)
+    },
+    { timeout: ms, interval: 100, message: `${where}: ${url} did not ${what} within ${ms} ms` },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last answer: ${last}`)
+  })
+}
 
+describe('several site instances, one cache (Redis), the CMS telling one', () => {
   test('a page rendered by one instance is served from the cache by the other', async () => {
-    const rendered = await get(`${a()}${articlePath}`)
+    const rendered = await get(`${siteUrl}${articlePath}`)
     expect(rendered.status).toBe(200)
-    const other = await get(`${b()}${articlePath}`)
+    const other = await get(`${second!.url}${articlePath}`)
     expect(other.status).toBe(200)
     expect(other.headers.get('x-nextjs-cache')).toBe('HIT')
     expect(h1Of(other.body)).toBe(h1Of(rendered.body))
   })
 
-  test('one publish, purged through one instance, shows on both without a restart', async () => {
-    const title = `Sciatica and massage (shared cache ${Date.now()})`
-    await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title, _status: 'published' } })
-    // What the CMS sends after a publish, here through instance a only (as through a load balancer).
-    const purge = await fetch(`${a()}/api/revalidate`, {
+  test('a redirect created, changed and deleted behaves the same on every instance within a second', async () => {
+    const from = `/flyer-${Date.now().toString(36)}`
+    // Both instances hold their redirect map (and its 404 for `from`) before the change.
+    for (const { url } of instances()) expect((await get(`${url}${from}`)).status).toBe(404)
+    const created = await cmsJson<{ doc: { id: number | string } }>(cmsUrl, '/api/redirects', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [revalidateSecretHeader]: revalidateSecret },
-      body: JSON.stringify({ tags: [collectionTag('articles'), documentTag('articles', slug)] }),
+      token: marketerToken,
+      body: { from, to: { type: 'custom', url: '/services' }, type: '302' },
     })
-    expect(purge.status).toBe(200)
-    for (const site of [b(), a()]) {
-      await waitFor(async () => h1Of((await get(`${site}${articlePath}`)).body) === title, {
-        timeout: 10_000,
-        interval: 100,
-        message: `${site} did not show the published title`,
-      })
+    for (const { name, url } of instances()) {
+      await until(name, `${url}${from}`, agreeWithinMs, 'redirect to /services', (page) => page.status === 302 && page.headers.get('location')?.endsWith('/services') === true)
+    }
+    await cmsJson(cmsUrl, `/api/redirects/${created.doc.id}`, { method: 'PATCH', token: marketerToken, body: { to: { type: 'custom', url: '/team' } } })
+    for (const { name, url } of instances()) {
+      await until(name, `${url}${from}`, agreeWithinMs, 'redirect to /team', (page) => page.status === 302 && page.headers.get('location')?.endsWith('/team') === true)
+    }
+    await cmsJson(cmsUrl, `/api/redirects/${created.doc.id}`, { method: 'DELETE', token: marketerToken })
+    for (const { name, url } of instances()) {
+      await until(name, `${url}${from}`, agreeWithinMs, 'stop redirecting (404)', (page) => page.status === 404)
     }
   })
+
+  test('a publish shows on every instance and through the front cache', async () => {
+    const title = `Sciatica and massage (shared cache ${Date.now()})`
+    for (const { url } of everywhere()) expect((await get(`${url}${articlePath}`)).status).toBe(200)
+    await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title, _status: 'published' } })
+    for (const { name, url } of instances()) await until(name, `${url}${articlePath}`, renderWithinMs, 'show the new title', (page) => h1Of(page.body) === title)
+    await until('front cache', `${frontUrl}${articlePath}`, frontWithinMs, 'show the new title', (page) => h1Of(page.body) === title)
+  })
+
+  describe('a new article, searched for, moved to a new slug (its automatic redirect deleted), unpublished', () => {
+    const word = `zyxcalm${Date.now().toString(36)}`
+    let created: CreatedArticle
+    let oldSlug = ''
+    let newSlug = ''
+
+    test('published: its page, the list and search show it on every instance', async () => {
+      created = await createArticle(cmsUrl, token, { title: `Quiet recovery ${word}`, slug: uniqueSlug('quiet-recovery'), status: 'published' })
+      oldSlug = created.slug
+      for (const { name, url } of instances()) {
+        await until(name, `${url}/articles/${oldSlug}`, renderWithinMs, 'show the article', (page) => page.status === 200 && h1Of(page.body) === created.title)
+        await until(name, `${url}/articles`, renderWithinMs, 'list the article', (page) => page.body.includes(`/articles/${oldSlug}`))
+        await until(name, `${url}/search?q=${word}`, renderWithinMs, 'find the new word', (page) => page.body.includes(`/articles/${oldSlug}`))
+      }
+      await until('front cache', `${frontUrl}/articles/${oldSlug}`, frontWithinMs, 'show the article', (page) => page.status === 200)
+    })
+
+    test('a slug change (with a draft under a third slug in between) moves every URL on every instance and through the front cache', async () => {
+      // Every URL of the article cached everywhere first.
+      for (const { url } of everywhere()) {
+        for (const pathname of [`/articles/${oldSlug}`, `/og/articles/${oldSlug}`, '/sitemap.xml', '/feed.xml']) expect((await get(`${url}${pathname}`)).status).toBe(200)
+      }
+      // An editor saves a draft under another slug, then publishes under a third: the site must purge
+      // the slug that was live, not the draft's.
+      const draftSlug = uniqueSlug('quiet-recovery-draft')
+      await cmsJson(cmsUrl, `/api/articles/${created.id}?draft=true`, { method: 'PATCH', token, body: { slug: draftSlug, _status: 'draft' } })
+      newSlug = uniqueSlug('quiet-recovery-moved')
+      await cmsJson(cmsUrl, `/api/articles/${created.id}`, { method: 'PATCH', token, body: { slug: newSlug, _status: 'published' } })
+      // Without the automatic redirect from the old address, the old page must be gone, not served from a cache.
+      const automatic = await cmsJson<{ docs: { id: number | string }[] }>(cmsUrl, `/api/redirects?where[from][equals]=/articles/${oldSlug}&depth=0`, { token: marketerToken })
+      expect(automatic.docs).toHaveLength(1)
+      await cmsJson(cmsUrl, `/api/redirects/${automatic.docs[0]!.id}`, { method: 'DELETE', token: marketerToken })
+
+      for (const { name, url } of everywhere()) {
+        const within = url === frontUrl ? frontWithinMs : renderWithinMs
+        await until(name, `${url}/articles/${oldSlug}`, within, 'answer 404 at the old slug', (page) => page.status === 404)
+        await until(name, `${url}/og/articles/${oldSlug}`, within, 'answer 404 for the old OG image', (page) => page.status === 404)
+        await until(name, `${url}/articles/${newSlug}`, within, 'show the article at the new slug', (page) => page.status === 200 && h1Of(page.body) === created.title)
+        await until(name, `${url}/og/articles/${newSlug}`, within, 'serve the new OG image', (page) => page.status === 200)
+        for (const list of ['/articles', '/sitemap.xml', '/feed.xml', `/search?q=${word}`]) {
+          await until(name, `${url}${list}`, within, `link the new slug, not the old, in ${list}`, (page) => page.body.includes(`/articles/${newSlug}`) && !page.body.includes(`/articles/${oldSlug}`))
+        }
+      }
+    })
+
+    test('unpublished: gone from every instance, the list and search, and through the front cache', async () => {
+      await cmsJson(cmsUrl, `/api/articles/${created.id}`, { method: 'PATCH', token, body: { _status: 'draft' } })
+      for (const { name, url } of everywhere()) {
+        const within = url === frontUrl ? frontWithinMs : renderWithinMs
+        await until(name, `${url}/articles/${newSlug}`, within, 'answer 404 once unpublished', (page) => page.status === 404)
+        await until(name, `${url}/articles`, within, 'drop the article from the list', (page) => page.status === 200 && !page.body.includes(`/articles/${newSlug}`))
+        await until(name, `${url}/search?q=${word}`, within, 'stop finding the word', (page) => page.status === 200 && !page.body.includes(`/articles/${newSlug}`))
+      }
+    })
+  })
+
+  test('an announcement appears at its start and goes at its end on cached pages, with no publish', async () => {
+    const { text, startsAt, endsAt } = bannerWindow!
+    const pages = bannerPages
+    // Cached before the window opens, without the banner.
+    if (Date.now() < startsAt - 3_000) {
+      for (const { url } of everywhere()) for (const pathname of pages) expect(bannerOf((await get(`${url}${pathname}`)).body)).toBeUndefined()
+    }
+    const wait = async (what: string, deadline: number, shown: boolean) => {
+      for (const { name, url } of everywhere()) {
+        for (const pathname of pages) {
+          await until(name, `${url}${pathname}`, Math.max(1, deadline - Date.now()), what, (page) => (bannerOf(page.body)?.includes(text) ?? false) === shown)
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt - Date.now())))
+    await wait('show the banner after its start', startsAt + edgeWithinMs, true)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now())))
+    await wait('hide the banner after its end', endsAt + edgeWithinMs, false)
+  }, 240_000)
 })

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node'
 import { startFrontCache, type FrontCache } from '../../../../deploy/nginx/front-cache.mjs'
 import { assertChromium } from './support/browser'
 import { serveMailbox } from './support/mailbox'
+import { startRedis, type RedisServer } from './support/redis'
 import { cmsJson, login } from './support/cms'
 import type { E2eContext } from './support/context'
 import {
@@ -61,17 +62,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // through a small JSON endpoint (support/mailbox.ts), since they run in other processes.
   const smtp = await startSmtpServer()
   const mailbox = await serveMailbox(smtp)
+  // The site runs as in a deployment of several instances: its cache in a Redis they share
+  // (06-shared-cache starts a second instance on it). The CMS tells this instance only.
+  let redis: RedisServer | undefined
 
   const teardown = async () => {
     await front?.stop()
     await Promise.all(processes.map((proc) => proc.stop()))
     await mailbox.stop()
     await smtp.stop()
+    await redis?.stop()
     process.removeListener('exit', killAll)
     rmSync(tmp, { recursive: true, force: true })
   }
 
   try {
+    redis = await startRedis()
     const [cmsPort, sitePort, frontPort] = [await freePort(), await freePort(), await freePort()]
     const cmsUrl = `http://127.0.0.1:${cmsPort}`
     const siteUrl = `http://127.0.0.1:${sitePort}`
@@ -137,6 +143,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         TRUSTED_PROXY: '1',
         // The site refreshes the front cache's copies of the pages a purge touches.
         FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}`,
+        REDIS_URL: redis.url,
       },
       logFile: path.join(logDir, 'site.log'),
     })
@@ -187,7 +194,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // secret is the site's revalidation secret).
     front = await startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
 
-    const context: E2eContext = { cmsUrl, siteUrl, frontUrl: front.url, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
+    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, frontUrl: front.url, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

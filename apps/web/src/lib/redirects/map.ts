@@ -1,5 +1,6 @@
-import { collectionSlugs, type Redirect } from '@clinic/cms-types'
+import { collectionSlugs, collectionTag, type Redirect } from '@clinic/cms-types'
 import { env } from '@/env'
+import { onPurge } from '@/lib/purge-bus'
 
 /** One live redirect as the site applies it. */
 export type SiteRedirect = { destination: string; status: 301 | 302 }
@@ -71,8 +72,9 @@ type Docs = Pick<Redirect, 'from' | 'destination' | 'type'>[]
  * requests in proxy.ts (each request reached the CMS).
  *
  * Kept on globalThis: proxy.ts and the revalidation route are separate bundles in one process.
- * A site run as several processes purges only the one the CMS reached, so the map also expires
- * after `maxAgeMs` as a safety net.
+ * A site run as several instances hears of the purge through Redis (lib/purge-bus.ts: the
+ * instance the CMS reached announces it), and reloads the map after its subscription to Redis
+ * (re)connects, in case it missed one. The map also expires after `maxAgeMs` as a safety net.
  */
 type State = {
   map: RedirectMap
@@ -90,9 +92,21 @@ const maxAgeMs = 5 * 60_000
 // When the CMS cannot be reached, the last map known is used, and the CMS is asked again after this.
 const retryAfterMs = 10_000
 
-/** Called when the CMS says redirects changed: the next request reads them again. */
+/** Called when redirects changed (or may have): the next request reads them again. */
 export function markRedirectMapStale(): void {
   state().generation++
+}
+
+const redirectsTag = collectionTag(collectionSlugs.redirects)
+const listening = globalThis as { __clinicRedirectMapListening?: boolean }
+
+/** Follows purges announced by any instance (the purge bus), once per process. */
+function followPurges(): void {
+  if (listening.__clinicRedirectMapListening) return
+  listening.__clinicRedirectMapListening = true
+  onPurge((tags) => {
+    if (tags === 'everything' || tags.includes(redirectsTag)) markRedirectMapStale()
+  })
 }
 
 async function readRedirects(): Promise<RedirectMap> {
@@ -109,6 +123,7 @@ async function readRedirects(): Promise<RedirectMap> {
 
 /** The current redirect map; the last one known (or none) while the CMS cannot be reached. */
 export async function loadRedirectMap(): Promise<RedirectMap> {
+  followPurges()
   const current = state()
   const now = Date.now()
   const fresh = current.loadedGeneration === current.generation && now - current.loadedAt < maxAgeMs

@@ -15,6 +15,8 @@ export interface E2eContext {
   frontCmsUrl: string
   /** nginx's folder (its cache files are under cache/site). */
   frontPrefix: string
+  /** The Redis the site's cache lives in (a second site instance may share it). */
+  redisUrl: string
   /** Process group of the CMS server, so the CMS-down spec can stop it. */
   cmsPid: number
   previewSecret: string

@@ -1,9 +1,9 @@
-import { collectionTag, revalidateSecretHeader } from '@clinic/cms-types'
+import { revalidateSecretHeader } from '@clinic/cms-types'
 import { revalidateTag } from 'next/cache'
 import { after, type NextRequest } from 'next/server'
 import { env } from '@/env'
 import { refreshFrontCache } from '@/lib/front-cache/refresh.mjs'
-import { markRedirectMapStale } from '@/lib/redirects/map'
+import { announcePurge } from '@/lib/purge-bus'
 import { parseRevalidateRequest } from '@/lib/revalidate-request'
 import { secretMatches } from '@/lib/secret'
 
@@ -24,7 +24,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: noStore })
   // Expire at once (no stale window): an editor who publishes should see the change on the next load.
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
-  if (parsed.tags.includes(collectionTag('redirects'))) markRedirectMapStale()
+  // What each instance holds in its own memory (the redirect map) follows on every instance.
+  await announcePurge(parsed.tags)
   // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).
   if (env.frontCacheUrls.length > 0) {
     after(async () => {

@@ -1,0 +1,70 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bootPayload, shutdownPayload } from './helpers/payload'
+
+/**
+ * The announcement's window edges are purged from the CMS's job queue (jobs/announcement-edges.ts):
+ * saving the announcement leaves exactly one pending job per future edge, stored in the database (so
+ * a restart keeps them), and a due one runs. The site's side (the banner appearing and going on
+ * cached pages) is tested end to end in apps/web/tests/e2e/06-shared-cache.
+ */
+
+let payload: Payload
+const task = 'purgeAnnouncementAtEdge'
+const hour = 60 * 60 * 1000
+
+beforeAll(async () => {
+  payload = await bootPayload('announcement-edges')
+})
+
+afterAll(async () => {
+  await shutdownPayload(payload)
+})
+
+const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+
+async function saveAnnouncement(data: { enabled?: boolean; startsAt?: string | null; endsAt?: string | null }) {
+  await payload.updateGlobal({ slug: 'announcement', data: { enabled: true, text: 'Closed for the holidays', ...data }, overrideAccess: true })
+}
+
+async function pendingEdges(): Promise<string[]> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: task } }, { completedAt: { exists: false } }] },
+    overrideAccess: true,
+    depth: 0,
+    limit: 100,
+  })
+  return docs.map((job) => new Date(String(job.waitUntil)).toISOString()).sort()
+}
+
+describe('the announcement window on the job queue', () => {
+  it('queues one purge at each future edge, and the same ones again when saved unchanged', async () => {
+    const [startsAt, endsAt] = [at(hour), at(2 * hour)]
+    await saveAnnouncement({ startsAt, endsAt })
+    expect(await pendingEdges()).toEqual([startsAt, endsAt])
+    await saveAnnouncement({ startsAt, endsAt })
+    expect(await pendingEdges()).toEqual([startsAt, endsAt])
+  })
+
+  it('a changed window replaces the pending purges; edges already past get none', async () => {
+    const endsAt = at(3 * hour)
+    await saveAnnouncement({ startsAt: at(-hour), endsAt })
+    expect(await pendingEdges()).toEqual([endsAt])
+    await saveAnnouncement({ startsAt: null, endsAt: null })
+    expect(await pendingEdges()).toEqual([])
+  })
+
+  it('a due purge runs from the queue and completes', async () => {
+    const endsAt = at(hour)
+    await saveAnnouncement({ startsAt: null, endsAt })
+    const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: task } }, overrideAccess: true, depth: 0 })
+    const job = docs.find((doc) => !doc.completedAt)!
+    // Time passes: the edge is now behind us.
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { waitUntil: at(-1000) } })
+    const result = (await payload.jobs.run({ queue: 'default' })) as { jobStatus?: Record<string, { status: string }> }
+    expect(result.jobStatus?.[String(job.id)]).toEqual({ status: 'success' })
+    // A completed job is removed from the queue (Payload's default); a failed one would stay to be retried.
+    expect(await pendingEdges()).toEqual([])
+  })
+})

@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { contentData, supportingDocs, type SupportingDocs } from './helpers/fixtures'
+import { bootPayload, shutdownPayload } from './helpers/payload'
+
+/**
+ * Which document tags the CMS sends the site after a slug change or an unpublish, on a real
+ * database: the slug that was live (published) must be purged, not the latest draft's. The site's
+ * pages also carry their collection's tag, but a front cache that purges a document's own URLs
+ * by its tag (`doc:<collection>:<slug>`) only learns of the old address from it. The receiver is
+ * a plain HTTP server recording what the CMS POSTs to /api/revalidate (the site's side is tested
+ * end to end in apps/web/tests/e2e/06-shared-cache).
+ */
+
+let payload: Payload
+let support: SupportingDocs
+let receiver: Server
+const received: string[][] = []
+const secret = 'revalidate-slugs-test-secret'
+
+beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    request.on('end', () => {
+      if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === secret) received.push((JSON.parse(body) as { tags: string[] }).tags)
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  const { port } = receiver.address() as AddressInfo
+  payload = await bootPayload('revalidate-slugs', { url: `http://127.0.0.1:${port}`, revalidateSecret: secret })
+  support = await supportingDocs(payload)
+})
+
+afterAll(async () => {
+  await shutdownPayload(payload)
+  await new Promise((resolve) => receiver?.close(resolve))
+})
+
+beforeEach(() => {
+  received.length = 0
+})
+
+const docTags = () => received.flat().filter((tag) => tag.startsWith('doc:articles:'))
+
+describe('the slug purged after a change is the one that was live', () => {
+  it('publish at a, draft at b, publish at c: purges a and c, never the draft’s b', async () => {
+    const stamp = Date.now().toString(36)
+    const [a, b, c] = [`live-${stamp}`, `draft-${stamp}`, `moved-${stamp}`]
+    const doc = await payload.create({ collection: 'articles', data: { ...contentData('articles', support), slug: a, _status: 'published' } as never, overrideAccess: true })
+    await payload.update({ collection: 'articles', id: doc.id, draft: true, data: { slug: b, _status: 'draft' } as never, overrideAccess: true })
+    received.length = 0
+    await payload.update({ collection: 'articles', id: doc.id, data: { slug: c, _status: 'published' } as never, overrideAccess: true })
+    expect(docTags()).toContain(`doc:articles:${a}`)
+    expect(docTags()).toContain(`doc:articles:${c}`)
+    expect(docTags()).not.toContain(`doc:articles:${b}`)
+  })
+
+  it('an unpublish after a draft under another slug purges the live slug', async () => {
+    const stamp = Date.now().toString(36)
+    const [a, b] = [`unpub-live-${stamp}`, `unpub-draft-${stamp}`]
+    const doc = await payload.create({ collection: 'articles', data: { ...contentData('articles', support), slug: a, _status: 'published' } as never, overrideAccess: true })
+    await payload.update({ collection: 'articles', id: doc.id, draft: true, data: { slug: b, _status: 'draft' } as never, overrideAccess: true })
+    received.length = 0
+    await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    expect(docTags()).toContain(`doc:articles:${a}`)
+  })
+})
