@@ -1,5 +1,3 @@
-import 'server-only'
-
 /**
  * At most `maxConcurrentRenders` Open Graph renders at a time in this process (next/og lays out and
  * rasterises on the one JavaScript thread, so more at once only slows every other request), and at
