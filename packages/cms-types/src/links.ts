@@ -5,10 +5,10 @@
  * and `//evil.example` all leave the site. Returns a message a person can act on, or undefined.
  */
 export function sitePathProblem(value: string): string | undefined {
-  if (!value.startsWith('/')) return 'Start a path on this site with "/", for example /book.'
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return 'A link cannot contain spaces, tabs or line breaks.'
   const pathPart = value.replace(/[?#].*$/s, '')
   if (pathPart.includes('\\')) return 'Use "/" in a path, not "\\" (browsers read "\\" as "/", which can send visitors to another website).'
+  if (!value.startsWith('/')) return 'Start a path on this site with "/", for example /book.'
   const base = 'https://site.invalid'
   let resolved: URL
   try {
