@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { applyRedirects } from '@/lib/redirects/apply'
 import { env } from '@/env'
-import { bookingRefusedHeader, maxBookingPostBytes, type RefusedBooking } from '@/lib/booking/state'
+import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
 
 /**
@@ -69,7 +69,7 @@ async function check(request: NextRequest): Promise<Response> {
   }
   if (formPages.has(raw) && method === 'POST') {
     const refused = refusedPost(request)
-    if (refused) return showFormAgain(request, refused)
+    if (refused) return await showFormAgain(request, refused)
   }
   // Redirects managed in the CMS (src/lib/redirects), for page addresses only.
   if (!/^\/(_next\/|api\/|og\/|favicon\.ico$|icon\.svg$|robots\.txt$|sitemap\.xml$|feed\.xml$)/.test(raw)) {
@@ -100,16 +100,24 @@ function refusedPost(request: NextRequest): RefusedBooking | undefined {
 }
 
 /**
- * Shows the form again, fresh, with a message, as a 4xx: the page is rendered for a request that no
- * longer looks like a form post (no body type, no action id), so Next.js never reads the body.
+ * Shows the form again, fresh, with a message, as a 4xx, without reading the post's body: the page
+ * is fetched from this site as a plain GET carrying the reason (the page shows its message), and
+ * answered with the refusal's status. If that fails, the message alone, still a 4xx.
  */
-function showFormAgain(request: NextRequest, refused: RefusedBooking): Response {
-  const headers = new Headers(request.headers)
-  headers.delete('next-action')
-  headers.delete('content-type')
-  headers.delete('content-length')
-  headers.set(bookingRefusedHeader, refused)
-  return NextResponse.rewrite(request.nextUrl, { status: refused === 'too-large' ? 413 : 403, request: { headers } })
+async function showFormAgain(request: NextRequest, refused: RefusedBooking): Promise<Response> {
+  const status = refused === 'too-large' ? 413 : 403
+  const headers = { 'Cache-Control': 'private, no-store', Connection: 'close' }
+  try {
+    const page = await fetch(new URL('/book', request.url), {
+      headers: { [bookingRefusedHeader]: refused, accept: 'text/html' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    })
+    if (page.ok) return new NextResponse(await page.text(), { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
+  } catch {
+    // fall through to the message alone
+  }
+  return new NextResponse(`${refusedBookingMessages[refused]}\n`, { status, headers: { ...plain, ...headers } })
 }
 
 export const config = {
