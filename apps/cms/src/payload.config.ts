@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { withSiteLinks } from '@/fields/rich-text-links'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { contentCollections } from '@clinic/cms-types'
@@ -54,7 +53,7 @@ export default buildConfig({
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
-  editor: lexicalEditor({ features: ({ defaultFeatures }) => withSiteLinks(defaultFeatures) }),
+  editor: lexicalEditor(),
   secret: env.payloadSecret,
   // Links in emails (password reset) are built from this address.
   serverURL: env.serverUrl,

@@ -1,5 +1,4 @@
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
-import { withSiteLinks } from '@/fields/rich-text-links'
 import type { CollectionConfig } from 'payload'
 import { Callout } from '@/blocks/Callout/config'
 import { ExerciseEmbed } from '@/blocks/ExerciseEmbed/config'
@@ -41,7 +40,7 @@ export const Articles: CollectionConfig = contentCollection({
       required: true,
       editor: lexicalEditor({
         features: ({ defaultFeatures }) => [
-          ...withSiteLinks(defaultFeatures),
+          ...defaultFeatures,
           BlocksFeature({ blocks: [Callout, ExerciseEmbed, ServiceEmbed] }),
         ],
       }),
