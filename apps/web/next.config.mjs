@@ -97,8 +97,13 @@ const nextConfig = {
         hostname: cms.hostname,
         port: cms.port,
         pathname: '/api/media/file/**',
+        // No query string: each invented `?v=…` would otherwise be a fresh fetch and resize.
+        search: '',
       },
     ],
+    // No local images: the site's only images are the CMS's media (an empty list allows none, where
+    // leaving it out would let /_next/image resize any page or route of the site, query strings and all).
+    localPatterns: [],
     dangerouslyAllowLocalIP: cmsIsPrivate,
     formats: ['image/avif', 'image/webp'],
     deviceSizes: [320, 480, 640, 828, 1080, 1280, 1600],

@@ -50,8 +50,8 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-const request = (email: string) => ({
-  name: 'Jordan Visitor',
+const request = (email: string, name = 'Jordan Visitor') => ({
+  name,
   email,
   preferredService: serviceId as number,
   preferredTimes: 'Saturday mornings',
@@ -76,6 +76,44 @@ describe('booking emails', () => {
     expect(ack.subject).toContain('We received your appointment request')
     expect(ack.text).toContain('+1 250 555 0142')
     expect(ack.text).not.toContain('fall last spring')
+  })
+
+  it('the acknowledgement repeats nothing the visitor typed: a hostile name reaches staff only, cleaned of line breaks', async () => {
+    const hostile = 'Claim your refund at https://evil.example/r/1\r\nBcc: victim@example.com'
+    await payload.create({ collection: 'appointment-requests', user: bookingService, overrideAccess: false, data: request('stranger@example.com', hostile) })
+    const ack = await smtp.waitForMessage((message) => message.envelopeTo.includes('stranger@example.com'), { description: 'the acknowledgement' })
+    expect(ack.text).not.toMatch(/refund|evil\.example|https?:\/\/|Bcc/i)
+    expect(ack.subject).not.toMatch(/refund|evil/i)
+    expect(ack.envelopeTo).toEqual(['stranger@example.com'])
+    const staff = await smtp.waitForMessage((message) => message.envelopeTo.includes('frontdesk@clinic.example') && message.text.includes('evil.example'), {
+      description: 'the staff notification of the hostile request',
+    })
+    // Staff see the name as stored: one line, the CR/LF gone.
+    expect(staff.text).toContain('Name: Claim your refund at https://evil.example/r/1 Bcc: victim@example.com\n')
+    const stored = await payload.find({ collection: 'appointment-requests', where: { email: { equals: 'stranger@example.com' } }, overrideAccess: true })
+    expect(stored.docs[0]?.name).toBe('Claim your refund at https://evil.example/r/1 Bcc: victim@example.com')
+  })
+
+  it('a second request to the same address within a day: staff are told again, the address gets no second acknowledgement', async () => {
+    const before = smtp.messages.length
+    const first = await payload.create({ collection: 'appointment-requests', user: bookingService, overrideAccess: false, data: request('twice@example.com', 'First Request') })
+    await smtp.waitForMessage((message) => message.envelopeTo.includes('twice@example.com'), { description: 'the first acknowledgement' })
+    // Same address, other capitals: the same mailbox.
+    const second = await payload.create({ collection: 'appointment-requests', user: bookingService, overrideAccess: false, data: request('Twice@Example.com', 'Second Request') })
+    await smtp.waitForMessage((message) => message.envelopeTo.includes('frontdesk@clinic.example') && message.subject.includes('Second Request'), {
+      description: 'the staff notification of the second request',
+    })
+    // A third, to be sure a late second acknowledgement would have arrived by the time its staff mail did.
+    await payload.create({ collection: 'appointment-requests', user: bookingService, overrideAccess: false, data: request('twice@example.com', 'Third Request') })
+    await smtp.waitForMessage((message) => message.envelopeTo.includes('frontdesk@clinic.example') && message.subject.includes('Third Request'), {
+      description: 'the staff notification of the third request',
+    })
+    const acks = smtp.messages.slice(before).filter((message) => message.envelopeTo.some((to) => to.toLowerCase() === 'twice@example.com'))
+    expect(acks, 'acknowledgements to twice@example.com').toHaveLength(1)
+    expect(second.id).not.toBe(first.id)
+    // Another address is unaffected.
+    await payload.create({ collection: 'appointment-requests', user: bookingService, overrideAccess: false, data: request('other@example.com') })
+    await smtp.waitForMessage((message) => message.envelopeTo.includes('other@example.com'), { description: "another address's acknowledgement" })
   })
 
   it('a failed send still stores the request', async () => {

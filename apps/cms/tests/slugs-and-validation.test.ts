@@ -110,6 +110,19 @@ describe('required fields', () => {
     expect(response.status).toBe(400)
     expect(fieldErrors(response.body).map((error) => error.path)).toContain('bookingUrl')
   })
+
+  // Generated: each spelling of "two slashes" a browser accepts (it reads \ as /, drops tabs and line breaks).
+  const offSite = ['/', '\\'].flatMap((a) => ['/', '\\'].flatMap((b) => ['', '\t', '\n'].map((gap) => `${a}${gap}${b}evil.example/refund`)))
+
+  it.each(offSite)('a link field refuses %j, which a browser resolves to another site, and nothing is written', async (url) => {
+    expect(new URL(url, 'https://clinic.example/services/x').host).not.toBe('clinic.example')
+    const name = unique('Off-site link')
+    const response = await rest('editor', 'POST', '/api/services', service(name, { bookingUrl: url }))
+    expect(response.status, response.text).toBe(400)
+    expect(fieldErrors(response.body).find((error) => error.path === 'bookingUrl')?.message).toMatch(/another website|not "\\"|spaces, tabs or line breaks/)
+    const stored = await rest('admin', 'GET', `/api/services?where[name][equals]=${encodeURIComponent(name)}&draft=true`)
+    expect(stored.body.totalDocs).toBe(0)
+  })
 })
 
 describe('uploads', () => {

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { applyRedirects } from '@/lib/redirects/apply'
 import { env } from '@/env'
+import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
 
 /**
@@ -66,12 +67,57 @@ async function check(request: NextRequest): Promise<Response> {
       headers: { ...plain, Allow: allowed.join(', ') },
     })
   }
+  if (formPages.has(raw) && method === 'POST') {
+    const refused = refusedPost(request)
+    if (refused) return await showFormAgain(request, refused)
+  }
   // Redirects managed in the CMS (src/lib/redirects), for page addresses only.
   if (!/^\/(_next\/|api\/|og\/|favicon\.ico$|icon\.svg$|robots\.txt$|sitemap\.xml$|feed\.xml$)/.test(raw)) {
     const redirect = await applyRedirects(request)
     if (redirect) return redirect
   }
   return NextResponse.next()
+}
+
+/**
+ * A form post Next.js would refuse with a bare 500 (its Server Action body limit, its CSRF origin
+ * check), refused here first, before anything reads the body or spends a rate limit. Next.js
+ * compares Origin with X-Forwarded-Host, else Host; so does this.
+ */
+function refusedPost(request: NextRequest): RefusedBooking | undefined {
+  const length = Number(request.headers.get('content-length') ?? '0')
+  if (!Number.isFinite(length) || length > maxBookingPostBytes) return 'too-large'
+  const origin = request.headers.get('origin')
+  if (origin === null) return undefined
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host')
+  let originHost: string | undefined
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    originHost = undefined
+  }
+  return originHost && originHost === host ? undefined : 'other-site'
+}
+
+/**
+ * Shows the form again, fresh, with a message, as a 4xx, without reading the post's body: the page
+ * is fetched from this site as a plain GET carrying the reason (the page shows its message), and
+ * answered with the refusal's status. If that fails, the message alone, still a 4xx.
+ */
+async function showFormAgain(request: NextRequest, refused: RefusedBooking): Promise<Response> {
+  const status = refused === 'too-large' ? 413 : 403
+  const headers = { 'Cache-Control': 'private, no-store', Connection: 'close' }
+  try {
+    const page = await fetch(new URL('/book', request.url), {
+      headers: { [bookingRefusedHeader]: refused, accept: 'text/html' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    })
+    if (page.ok) return new NextResponse(await page.text(), { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
+  } catch {
+    // fall through to the message alone
+  }
+  return new NextResponse(`${refusedBookingMessages[refused]}\n`, { status, headers: { ...plain, ...headers } })
 }
 
 export const config = {

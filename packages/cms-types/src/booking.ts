@@ -32,23 +32,40 @@ export function isPlausiblePhone(value: string): boolean {
   return digits.length >= 6 && digits.length <= 17
 }
 
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong)
+/**
+ * Characters no visitor field keeps: C0 and C1 controls (CR and LF among them: they forge lines in
+ * logs and headers), DEL, the Unicode line and paragraph separators and the bidirectional overrides
+ * (they make text read differently from what is stored). Each run becomes one space.
+ */
+const controlRun = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
+/** A one-line field (name, email, phone): every control character goes. */
+export const cleanSingleLine = (value: string) => value.replace(controlRun, ' ')
+/** A multi-line field (days and times, message): line breaks kept as LF, every other control goes. */
+export const cleanMultiLine = (value: string) =>
+  value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map(cleanSingleLine)
+    .join('\n')
+
+const cleaned = (multiline: boolean) => (value: unknown) => (typeof value === 'string' ? (multiline ? cleanMultiLine : cleanSingleLine)(value) : value)
+
+const text = (max: number, tooLong: string, { required, multiline = false }: { required?: string; multiline?: boolean } = {}) =>
+  z.preprocess(cleaned(multiline), required ? z.string().trim().max(max, tooLong).min(1, required) : z.string().trim().max(max, tooLong))
 
 /** The request as both apps validate it. `preferredService` is a service's id, or null for "not sure". */
 export const bookingRequestSchema = z.object({
-  name: text(bookingLimits.name, `Shorten your name to ${bookingLimits.name} characters or fewer.`).min(1, 'Enter your name.'),
-  email: text(bookingLimits.email, 'Enter a shorter email address.')
-    .min(1, 'Enter your email address, so we can reply.')
-    .pipe(z.email('Enter an email address in the form name@example.com.')),
+  name: text(bookingLimits.name, `Shorten your name to ${bookingLimits.name} characters or fewer.`, { required: 'Enter your name.' }),
+  email: text(bookingLimits.email, 'Enter a shorter email address.', { required: 'Enter your email address, so we can reply.' }).pipe(z.email('Enter an email address in the form name@example.com.')),
   phone: text(bookingLimits.phone, `Shorten the phone number to ${bookingLimits.phone} characters or fewer.`)
     .refine((value) => value === '' || isPlausiblePhone(value), 'Enter a phone number with its digits, e.g. +1 604 555 0123, or leave it empty.')
     .optional(),
   preferredService: z.union([z.string().trim().min(1).max(64), z.number().int().positive()]).nullable(),
-  preferredTimes: text(
-    bookingLimits.preferredTimes,
-    `Shorten the days and times to ${bookingLimits.preferredTimes} characters or fewer.`,
-  ).min(1, 'Tell us which days and times suit you, e.g. "weekday mornings".'),
-  message: text(bookingLimits.message, `Shorten the message to ${bookingLimits.message} characters or fewer.`).optional(),
+  preferredTimes: text(bookingLimits.preferredTimes, `Shorten the days and times to ${bookingLimits.preferredTimes} characters or fewer.`, {
+    required: 'Tell us which days and times suit you, e.g. "weekday mornings".',
+    multiline: true,
+  }),
+  message: text(bookingLimits.message, `Shorten the message to ${bookingLimits.message} characters or fewer.`, { multiline: true }).optional(),
   consent: z.literal(true, 'Tick the box to agree, so that we may store your request and reply to it.'),
   consentVersion: z.string().trim().min(1).max(40),
 })

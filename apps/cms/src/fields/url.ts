@@ -1,10 +1,15 @@
+import { sitePathProblem } from '@clinic/cms-types'
 import type { TextField } from 'payload'
 
-/** Accepts a site-relative path ("/book") or an absolute http(s) URL. */
+/**
+ * Accepts a path on the site ("/book") or an absolute http(s), mailto or tel URL. A path must stay on
+ * the site when a browser resolves it: `/\evil.example` or `//evil.example` would take visitors away
+ * (see sitePathProblem in @clinic/cms-types).
+ */
 export function validateLink(value: unknown): true | string {
   if (value === undefined || value === null || value === '') return true
   if (typeof value !== 'string') return 'Enter a link as text.'
-  if (/^\/(?!\/)[^\s]*$/.test(value)) return true
+  if (value.startsWith('/') || value.startsWith('\\')) return sitePathProblem(value) ?? true
   try {
     const url = new URL(value)
     if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' || url.protocol === 'tel:') return true

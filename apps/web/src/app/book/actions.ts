@@ -48,17 +48,6 @@ export async function submitBooking(_previous: BookingFormState, form: FormData)
   const formToken = textField(form, 'formToken', 200)
   const state = (patch: Partial<BookingFormState>): BookingFormState => ({ values, errors: {}, idempotencyKey, formToken, ...patch })
 
-  const retryIn = await consumeBookingAttempt(await sourceAddress())
-  if (retryIn > 0) {
-    const minutes = Math.ceil(retryIn / 60)
-    return state({
-      problem: {
-        kind: 'rate-limited',
-        message: `We have received several requests from your connection in a short time, so we paused the form. Your details are still below: please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ${callUs(await clinicPhone())}.`,
-      },
-    })
-  }
-
   if (textField(form, honeypotField, 200).trim() !== '') {
     return state({
       problem: {
@@ -84,6 +73,20 @@ export async function submitBooking(_previous: BookingFormState, form: FormData)
       problem: {
         kind: 'too-fast',
         message: 'That was quicker than a person usually fills in this form, so we did not send it yet. Please check your details below and send the form again.',
+      },
+    })
+  }
+
+  // Only now, after every free check (honeypot, token, fill time here; origin and size in
+  // src/proxy.ts), does the post spend a rate limit: junk from any number of addresses never
+  // spends the overall budget, so it cannot close the form for real visitors.
+  const retryIn = await consumeBookingAttempt(await sourceAddress())
+  if (retryIn > 0) {
+    const minutes = Math.ceil(retryIn / 60)
+    return state({
+      problem: {
+        kind: 'rate-limited',
+        message: `We have received several requests from your connection in a short time, so we paused the form. Your details are still below: please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ${callUs(await clinicPhone())}.`,
       },
     })
   }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { connection } from 'next/server'
 import { ButtonLink } from '@/components/ButtonLink'
 import { Breadcrumbs } from '@/components/site/Breadcrumbs'
 import { OpeningHours } from '@/components/site/OpeningHours'
 import { env } from '@/env'
 import { issueFormToken, newIdempotencyKey } from '@/lib/booking/form-token'
-import { emptyBookingValues, type BookingFormState } from '@/lib/booking/state'
+import { bookingRefusedHeader, emptyBookingValues, isRefusedBooking, refusedBookingMessages, type BookingFormState } from '@/lib/booking/state'
 import { listServices } from '@/lib/cms/queries'
 import { metadataFor, siteSettings } from '@/lib/site'
 import { BookingForm } from './_components/BookingForm'
@@ -35,6 +36,9 @@ export default async function BookPage() {
   if (showForm && secret) {
     const idempotencyKey = newIdempotencyKey()
     initial = { values: emptyBookingValues, errors: {}, idempotencyKey, formToken: issueFormToken(secret, idempotencyKey) }
+    // A post the proxy refused before reading it (src/proxy.ts): the form again, with why.
+    const refused = (await headers()).get(bookingRefusedHeader)
+    if (isRefusedBooking(refused)) initial.problem = { kind: refused, message: refusedBookingMessages[refused] }
   }
 
   return (

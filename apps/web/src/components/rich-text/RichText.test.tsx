@@ -77,6 +77,23 @@ describe('RichText', () => {
     expect(out).toBe('<div class="rich-text"><p>click</p></div>')
   })
 
+  // Generated: each spelling of "two slashes" browsers accept (\ is /, tabs and line breaks dropped).
+  const offSite = ['/', '\\'].flatMap((a) => ['/', '\\'].flatMap((b) => ['', '\t', '\n'].map((gap) => `${a}${gap}${b}evil.example/x`)))
+
+  it.each(offSite)('never renders %j, which a browser resolves to another site, as a link', (url) => {
+    // The premise, checked with the browser's own URL parser.
+    expect(new URL(url, 'https://clinic.example/articles/a').host).not.toBe('clinic.example')
+    const out = html(root(paragraph({ type: 'link', fields: { url }, children: [text('refund')] })))
+    expect(out).toBe('<div class="rich-text"><p>refund</p></div>')
+  })
+
+  it('keeps site paths, fragments and web links', () => {
+    for (const url of ['/book', '/services/x?y=1#z', '#prices', 'https://example.org/a']) {
+      const out = html(root(paragraph({ type: 'link', fields: { url }, children: [text('go')] })))
+      expect(out, url).toContain(`href="${url.replace(/&/g, '&amp;')}"`)
+    }
+  })
+
   it('escapes text, so content cannot inject markup', () => {
     expect(html(root(paragraph(text('<script>x</script>'))))).toContain('&lt;script&gt;x&lt;/script&gt;')
   })

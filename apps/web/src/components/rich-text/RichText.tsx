@@ -2,6 +2,7 @@ import { Link } from '@/components/Link'
 import { Fragment, type ReactNode } from 'react'
 import { ArticleBlock } from '@/components/blocks/ArticleBlock'
 import { CmsImage } from '@/components/CmsImage'
+import { isSitePath } from '@clinic/cms-types'
 import { isExternal, pathFor } from '@/lib/links'
 import {
   textFormat,
@@ -35,8 +36,11 @@ function linkHref(node: LinkNode): string | undefined {
     return fields.doc?.relationTo ? pathFor(fields.doc.relationTo, slug) : undefined
   }
   const url = fields.url?.trim()
-  // Only web, mail and phone links and site paths; never javascript: or data: URLs.
-  if (!url || !/^(https?:\/\/|mailto:|tel:|\/|#)/.test(url)) return undefined
+  // Only web, mail and phone links, fragments and site paths; never javascript: or data: URLs, and
+  // never a "path" a browser resolves to another site (`/\evil.example`, `//evil.example`).
+  if (!url) return undefined
+  if (url.startsWith('/') || url.startsWith('\\')) return isSitePath(url) ? url : undefined
+  if (!/^(https?:\/\/|mailto:|tel:|#)/.test(url)) return undefined
   return url
 }
 

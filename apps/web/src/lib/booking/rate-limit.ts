@@ -2,6 +2,7 @@ import 'server-only'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/env'
 import { createBookingLimiters, type BookingLimiters } from './limiters'
+import { sourceKey } from './source-key'
 
 type Limiters = BookingLimiters
 
@@ -12,13 +13,15 @@ let limiters: Limiters | undefined
 const create = (): Limiters => createBookingLimiters({ perSource: env.booking.limitPerSource, total: env.booking.limitTotal }, env.redisUrl)
 
 /**
- * Counts one submission from `source` (and one overall). Returns the seconds until the visitor may
+ * Counts one submission from `source` (an IPv6 address counts as its /64, see source-key.ts) and
+ * one overall. The form's action calls it only for posts that passed its free checks (token,
+ * honeypot, fill time; origin and size in src/proxy.ts), so junk never spends the overall budget. Returns the seconds until the visitor may
  * try again, or 0 when the submission may go ahead.
  */
 export async function consumeBookingAttempt(source: string): Promise<number> {
   limiters ??= create()
   try {
-    await limiters.perSource.consume(source)
+    await limiters.perSource.consume(sourceKey(source))
     await limiters.total.consume('all')
     return 0
   } catch (rejection) {

@@ -1,9 +1,12 @@
 // The site's cache handler with REDIS_URL: the maintained Redis handler shared by every site
 // instance (@trieb.work/nextjs-turbo-redis-cache), serving pages with deferred framework scripts.
 import { createRequire } from 'node:module'
+import { withBoundedMisses } from './with-bounded-misses.mjs'
 import { withDeferredScripts } from './with-deferred-scripts.mjs'
 
 const require = createRequire(import.meta.url)
 const RedisCacheHandler = require('@trieb.work/nextjs-turbo-redis-cache').default
 
-export default withDeferredScripts(RedisCacheHandler)
+// 404s and empty CMS reads apart from real pages, in a small LRU per instance, kept
+// 10 s since a purge in another instance does not reach it (with-bounded-misses.mjs).
+export default withDeferredScripts(withBoundedMisses(RedisCacheHandler, { ttlMs: 10_000 }))

@@ -18,7 +18,8 @@ import {
 } from '@clinic/cms-types'
 import { env } from '@/env'
 import { currentPreview } from '@/lib/preview/session'
-import { CmsUnavailableError, cmsRead, type Query } from './fetch'
+import { CmsRequestError, CmsUnavailableError, cmsRead, type Query } from './fetch'
+import { isPossibleSlug } from './possible-slug'
 
 type ListResponse<T> = { docs: T[]; totalDocs: number; totalPages: number; page: number }
 
@@ -76,6 +77,19 @@ const selectQuery = (fields: readonly string[]): Query => Object.fromEntries(fie
 const articleCardFields = [...relatedFields.articles, 'author', 'updatedAt'] satisfies (keyof Article)[]
 
 async function findBySlug<T>(collection: SluggedCollection, slug: string, depth: number): Promise<T | null> {
+  // A slug the CMS could never have stored (too long, or characters a slug can't have) is a 404
+  // without a CMS read, a cache entry or a cache tag: junk addresses cost nothing.
+  if (!isPossibleSlug(slug)) return null
+  try {
+    return await findStoredSlug<T>(collection, slug, depth)
+  } catch (error) {
+    // The CMS refused the query (4xx, e.g. 431 for an address it finds too long): nothing there.
+    if (error instanceof CmsRequestError) return null
+    throw error
+  }
+}
+
+async function findStoredSlug<T>(collection: SluggedCollection, slug: string, depth: number): Promise<T | null> {
   const tags = [collectionTag(collection), documentTag(collection, slug)]
   const query: Query = { 'where[slug][equals]': slug, depth, limit: 1, ...populateQuery }
   // An editor's preview shows the draft of its one document (matched by id, so a draft that
@@ -114,11 +128,16 @@ export const listArticles = (limit = 100) =>
 /** Articles per page of /articles. */
 export const articlesPerPage = 24
 
+/** The highest page number the CMS answers (Payload refuses `page` above 100000 with a 400). */
+export const maxArchivePage = 100_000
+
 export type ArticlesPage = { articles: Article[]; page: number; totalPages: number; totalDocs: number }
 
 /** One page of /articles (1-based), newest first; out-of-range pages come back empty. */
 export async function listArticlesPage(page: number): Promise<ArticlesPage> {
   const empty: ArticlesPage = { articles: [], page, totalPages: 0, totalDocs: 0 }
+  // Past the CMS's own page limit (it answers 400): an empty page, without asking.
+  if (!Number.isSafeInteger(page) || page < 1 || page > maxArchivePage) return empty
   return duringBuildOr(async () => {
     const result = await cmsRead<ListResponse<Article>>(collectionSlugs.articles, {
       tags: [collectionTag(collectionSlugs.articles)],

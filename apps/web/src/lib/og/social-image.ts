@@ -12,7 +12,8 @@ export const socialImageKind: Record<RoutedCollectionSlug, string> = {
   pages: 'Page',
 }
 
-export const isRoutedCollection = (value: string): value is RoutedCollectionSlug => value in socialImageKind
+// Own keys only: `in` would accept `toString`, `constructor`, `__proto__` (Object.prototype's).
+export const isRoutedCollection = (value: string): value is RoutedCollectionSlug => Object.hasOwn(socialImageKind, value)
 
 /**
  * Where the generated image of a document is served. `version` (the document's last change) only

@@ -15,11 +15,38 @@ const serviceName = async (doc: AppointmentRequest, req: Parameters<CollectionAf
   }
 }
 
+/** At most one acknowledgement per recipient address in this window. */
+export const acknowledgementWindowMs = 24 * 60 * 60 * 1000
+
+/**
+ * Whether another request to the same address (compared without case) was stored in the last 24
+ * hours. The database is the counter, so the limit holds across CMS instances and restarts; a
+ * request that got no acknowledgement counts too, so at most one acknowledgement per address per day.
+ */
+async function addressHadRecentRequest(doc: AppointmentRequest, req: Parameters<CollectionAfterChangeHook>[0]['req']): Promise<boolean> {
+  const address = doc.email.trim().toLowerCase()
+  const since = new Date(Date.now() - acknowledgementWindowMs).toISOString()
+  const { docs } = await req.payload.find({
+    collection: 'appointment-requests',
+    // `like` is case-insensitive on both databases; the exact match is checked below.
+    where: { and: [{ email: { like: address } }, { createdAt: { greater_than: since } }, { id: { not_equals: doc.id } }] },
+    select: { email: true },
+    depth: 0,
+    limit: 100,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return docs.some((other) => typeof other.email === 'string' && other.email.trim().toLowerCase() === address)
+}
+
 /**
  * After a new request: an email to the clinic's staff (who, what, when, and a link to the request
  * in the admin; never the visitor's message, email is no place for health details) and an
- * acknowledgement to the visitor. A failed send never loses the request: it is logged, and staff
- * still see the request in the admin.
+ * acknowledgement to the visitor. Anyone can type a stranger's address into the form, so the
+ * acknowledgement carries no text the visitor chose (not even the name: "Hello <a link>" would make
+ * the clinic's sender a spammer's) and goes at most once a day to one address; staff are always
+ * told. A failed send never loses the request: it is logged, and staff still see it in the admin.
  */
 export const notifyAboutRequest: CollectionAfterChangeHook<AppointmentRequest> = async ({ doc, operation, req }) => {
   if (operation !== 'create' || req.context?.skipBookingEmails) return doc
@@ -28,6 +55,8 @@ export const notifyAboutRequest: CollectionAfterChangeHook<AppointmentRequest> =
   const service = await serviceName(doc, req)
   const link = `${env.serverUrl}/admin/collections/appointment-requests/${doc.id}`
   const staffAddress = settings.bookingNotificationEmail || settings.email
+
+  const acknowledge = !(await addressHadRecentRequest(doc, req).catch(() => true))
 
   const sends: { to: string; subject: string; text: string; kind: string }[] = [
     {
@@ -47,22 +76,27 @@ export const notifyAboutRequest: CollectionAfterChangeHook<AppointmentRequest> =
         `The visitor's message is only in the admin, never in email.`,
       ].join('\n'),
     },
-    {
+  ]
+  if (acknowledge) {
+    sends.push({
       kind: 'acknowledgement',
       to: doc.email,
       subject: `We received your appointment request · ${clinic}`,
       text: [
-        `Hello ${doc.name},`,
+        `Hello,`,
         ``,
-        `Thank you for your request. Someone from ${clinic} will contact you within one working day to find a time.`,
+        `Thank you for your appointment request (${service}). Someone from ${clinic} will contact you within one working day to find a time.`,
+        `If you did not ask for an appointment, someone else typed in your address: you can ignore this email.`,
         `Nothing is booked until we confirm a time with you.`,
         ``,
         `If you need to reach us sooner, call ${settings.phone}.`,
         ``,
         `${clinic}`,
       ].join('\n'),
-    },
-  ]
+    })
+  } else {
+    req.payload.logger.info(`Appointment request ${String(doc.id)}: no acknowledgement, this address already had one in the last 24 hours.`)
+  }
   // Only once the request is stored: a create that is rolled back sends nothing.
   await afterCommit(req, async () => {
     for (const message of sends) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { getArticle, getCondition, getExercise, getPage, getService } from '@/lib/cms/queries'
+import { renderOnce } from '@/lib/og/render-queue'
 import { isRoutedCollection, socialImageKind, socialImageSize } from '@/lib/og/social-image'
 import { clinicName } from '@/lib/site'
 
@@ -41,6 +42,15 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     readFile(fontFile(700)),
   ])
   if (!title) return new Response('No such image.', { status: 404 })
+  // One render per image at a time, one render at a time in all (lib/og/render-queue.ts).
+  const image = await renderOnce(`${collection}/${slug}/${title}/${name}`, async () => {
+    const response = render(collection, title, name, regular, bold)
+    return { body: await response.arrayBuffer(), headers: [...response.headers] }
+  })
+  return new Response(image.body, { headers: image.headers })
+}
+
+function render(collection: keyof typeof socialImageKind, title: string, name: string, regular: Buffer, bold: Buffer): ImageResponse {
   const titleSize = title.length > 60 ? 56 : title.length > 32 ? 68 : 80
 
   return new ImageResponse(
