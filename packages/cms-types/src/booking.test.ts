@@ -46,6 +46,7 @@ describe('control characters in visitor fields', () => {
       phone: '+44 20\t7946 0958',
     })
     expect(result.name).toBe('Ada Bcc: victim@example.com X-Injected: yes [31m')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
     expect(result.name).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e]/)
     expect(result.phone).toBe('+44 20 7946 0958')
   })

@@ -37,6 +37,7 @@ export function isPlausiblePhone(value: string): boolean {
  * logs and headers), DEL, the Unicode line and paragraph separators and the bidirectional overrides
  * (they make text read differently from what is stored). Each run becomes one space.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const controlRun = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
 /** A one-line field (name, email, phone): every control character goes. */
 export const cleanSingleLine = (value: string) => value.replace(controlRun, ' ')

@@ -5,6 +5,7 @@
  * and `//evil.example` all leave the site. Returns a message a person can act on, or undefined.
  */
 export function sitePathProblem(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return 'A link cannot contain spaces, tabs or line breaks.'
   const pathPart = value.replace(/[?#].*$/s, '')
   if (pathPart.includes('\\')) return 'Use "/" in a path, not "\\" (browsers read "\\" as "/", which can send visitors to another website).'
