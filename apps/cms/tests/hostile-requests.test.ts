@@ -231,7 +231,14 @@ describe('bodies over the limit are refused before they are read', () => {
     ['reset a password with a bad token', '/api/users/reset-password', { token: 'not-a-token', password: 'a-new-password-123' }, [400, 403]],
   ] as const)('anonymous may still %s', async (_label, path, body, expected) => {
     count()
-    const response = await rest('anonymous', 'POST', path, body)
+    // The suite's shared CMS is busy with other files' writes (every-endpoint's bulk writes as admin):
+    // a write may then be answered 503 (Retry-After: 5), and a client tries again after it.
+    let response = await rest('anonymous', 'POST', path, body)
+    for (let tries = 1; response.status === 503 && tries < 4; tries++) {
+      expect(response.text, 'a 503 says the database is busy').toMatch(/busy/)
+      await new Promise((resolve) => setTimeout(resolve, 5000))
+      response = await rest('anonymous', 'POST', path, body)
+    }
     if (Array.isArray(expected)) expectClientError(response, expected as [number, number], path)
     else expect(response.status, response.text.slice(0, 200)).toBe(expected)
   })

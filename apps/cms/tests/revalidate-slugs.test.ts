@@ -46,14 +46,35 @@ beforeEach(() => {
 
 const docTags = () => received.flat().filter((tag) => tag.startsWith('doc:articles:'))
 
+/**
+ * The CMS tells the site once the write is committed, after the call returns: waits until the
+ * receiver has heard `until` (or, without it, nothing new for 300 ms), 10 s at most.
+ */
+async function settled(until?: (tags: string[]) => boolean): Promise<void> {
+  const started = Date.now()
+  let count = -1
+  let quietSince = Date.now()
+  while (Date.now() - started < 10_000) {
+    if (until?.(docTags())) return
+    if (received.length !== count) {
+      count = received.length
+      quietSince = Date.now()
+    } else if (!until && Date.now() - quietSince >= 300) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
 describe('the slug purged after a change is the one that was live', () => {
   it('publish at a, draft at b, publish at c: purges a and c, never the draft’s b', async () => {
     const stamp = Date.now().toString(36)
     const [a, b, c] = [`live-${stamp}`, `draft-${stamp}`, `moved-${stamp}`]
     const doc = await payload.create({ collection: 'articles', data: { ...contentData('articles', support), slug: a, _status: 'published' } as never, overrideAccess: true })
     await payload.update({ collection: 'articles', id: doc.id, draft: true, data: { slug: b, _status: 'draft' } as never, overrideAccess: true })
+    await settled()
     received.length = 0
     await payload.update({ collection: 'articles', id: doc.id, data: { slug: c, _status: 'published' } as never, overrideAccess: true })
+    await settled((tags) => tags.includes(`doc:articles:${a}`) && tags.includes(`doc:articles:${c}`))
+    await settled()
     expect(docTags()).toContain(`doc:articles:${a}`)
     expect(docTags()).toContain(`doc:articles:${c}`)
     expect(docTags()).not.toContain(`doc:articles:${b}`)
@@ -64,8 +85,10 @@ describe('the slug purged after a change is the one that was live', () => {
     const [a, b] = [`unpub-live-${stamp}`, `unpub-draft-${stamp}`]
     const doc = await payload.create({ collection: 'articles', data: { ...contentData('articles', support), slug: a, _status: 'published' } as never, overrideAccess: true })
     await payload.update({ collection: 'articles', id: doc.id, draft: true, data: { slug: b, _status: 'draft' } as never, overrideAccess: true })
+    await settled()
     received.length = 0
     await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    await settled((tags) => tags.includes(`doc:articles:${a}`))
     expect(docTags()).toContain(`doc:articles:${a}`)
   })
 })

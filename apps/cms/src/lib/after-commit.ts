@@ -11,9 +11,14 @@ const pending = new Map<string, Work[]>()
 const undo = new Map<string, Work[]>()
 const installed = new WeakSet<object>()
 
+/**
+ * The transaction's id: Payload keeps a promise of it on the request while the transaction starts
+ * (a thenable from another module realm is a promise too). Only a string or number is an id: a
+ * database without transactions (a standalone MongoDB) leaves none, and the work then runs at once.
+ */
 async function idOf(incoming: unknown): Promise<string | undefined> {
-  const id = incoming instanceof Promise ? await incoming : incoming
-  return id === undefined || id === null || id === '' ? undefined : String(id)
+  const id: unknown = incoming && typeof (incoming as PromiseLike<unknown>).then === 'function' ? await (incoming as PromiseLike<unknown>) : incoming
+  return (typeof id === 'string' && id !== '') || typeof id === 'number' ? String(id) : undefined
 }
 
 function runDetached(work: Work[]): void {

@@ -56,7 +56,11 @@ export const notifyAboutRequest: CollectionAfterChangeHook<AppointmentRequest> =
   const link = `${env.serverUrl}/admin/collections/appointment-requests/${doc.id}`
   const staffAddress = settings.bookingNotificationEmail || settings.email
 
-  const acknowledge = !(await addressHadRecentRequest(doc, req).catch(() => true))
+  // A failed look-up must not cost the visitor their acknowledgement: it is logged, and sent.
+  const acknowledge = !(await addressHadRecentRequest(doc, req).catch((error: unknown) => {
+    req.payload.logger.warn(`Appointment request ${String(doc.id)}: could not check for an earlier acknowledgement (${String(error).slice(0, 200)}); sending it.`)
+    return false
+  }))
 
   const sends: { to: string; subject: string; text: string; kind: string }[] = [
     {
