@@ -110,6 +110,11 @@ describe('a schedule is checked when it is made', () => {
     const result = await schedule(scheduler, article.id, new Date(Date.now() + 60 * 60 * 1000))
     expect(result.error).toBeUndefined()
     expect(await jobsFor(article.id)).toHaveLength(1)
+    // The check ran the publish as a dry run: nothing went live before its time, no version was added.
+    const live = await payload.find({ collection: 'articles', where: { id: { equals: article.id } }, overrideAccess: true, draft: false, depth: 0 })
+    expect(live.docs[0]?._status, 'the article is still a draft until its time').toBe('draft')
+    const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: article.id } }, overrideAccess: true, depth: 0 })
+    expect(versions.docs.filter((version) => (version.version as { _status?: string })._status === 'published')).toHaveLength(0)
   })
 })
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import {
   ValidationError,
@@ -50,23 +51,31 @@ const dbWrites = new Set<string | symbol>([
   'upsert',
 ])
 
-/** The same Payload, whose database reads but refuses every write (and opens no transaction). */
-function readOnlyPayload(payload: Payload): Payload {
-  const db = new Proxy(payload.db, {
-    get(target, prop) {
-      if (prop === 'beginTransaction') return async () => null
-      if (dbWrites.has(prop)) {
-        return async (args?: { collection?: string }) => {
-          // Payload clears the document's edit lock before it validates: nothing to clear in a dry run.
-          if (prop === 'deleteMany' && args?.collection === 'payload-locked-documents') return undefined
-          throw new DryRunReachedWrite()
-        }
-      }
-      const value = Reflect.get(target, prop, target) as unknown
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
-    },
-  })
-  return new Proxy(payload, { get: (target, prop, receiver) => (prop === 'db' ? db : Reflect.get(target, prop, receiver)) })
+/**
+ * The dry run's guard sits on the database adapter itself, switched on for the dry run's own async
+ * context only: Payload's Local API methods are bound to the real instance and put it back on the
+ * request (any hook that calls `req.payload.find({ req })` does), so a read-only *copy* of Payload
+ * leaked the publish through the real adapter. Every write inside the dry run is refused here,
+ * wherever it comes from; other requests running meanwhile are untouched.
+ */
+const inDryRun = new AsyncLocalStorage<true>()
+const guardedAdapters = new WeakSet<object>()
+
+function guardWrites(db: Payload['db']): void {
+  if (guardedAdapters.has(db)) return
+  guardedAdapters.add(db)
+  const adapter = db as unknown as Record<string | symbol, unknown>
+  for (const name of [...dbWrites, 'beginTransaction']) {
+    const original = adapter[name]
+    if (typeof original !== 'function') continue
+    adapter[name] = function guarded(this: unknown, ...args: unknown[]) {
+      if (!inDryRun.getStore()) return (original as (...a: unknown[]) => unknown).apply(this, args)
+      // No transaction for a dry run; Payload clears the document's edit lock before it validates.
+      if (name === 'beginTransaction') return Promise.resolve(null)
+      if (name === 'deleteMany' && (args[0] as { collection?: string } | undefined)?.collection === 'payload-locked-documents') return Promise.resolve(undefined)
+      return Promise.reject(new DryRunReachedWrite())
+    }
+  }
 }
 
 /** What a refused publish says (the admin's publish shows the same, see health-document's explainRefusedPublish). */
@@ -92,7 +101,8 @@ export async function whyPublishWouldFail(args: {
 }): Promise<string | undefined> {
   const { payload, collection, id, user } = args
   try {
-    await readOnlyPayload(payload).update({
+    guardWrites(payload.db)
+    await inDryRun.run(true, () => payload.update({
       collection: collection as CollectionSlug,
       id,
       data: { _status: 'published' } as never,
@@ -100,7 +110,8 @@ export async function whyPublishWouldFail(args: {
       overrideAccess: user === null,
       user: user ?? undefined,
       context: { dryRunPublish: true },
-    })
+      disableTransaction: true,
+    }))
   } catch (error) {
     if (error instanceof DryRunReachedWrite) return undefined
     return publishRefusalMessage(payload, collection, error)

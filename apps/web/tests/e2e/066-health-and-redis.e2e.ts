@@ -36,7 +36,7 @@ async function readiness(url: string) {
 }
 
 describe('the site’s health endpoints (the shared stack)', () => {
-  test('/api/health is 200 ok, never cached; /api/health/ready is 200 ok with the CMS, cache and booking key checked', async () => {
+  test('/api/health is 200 ok, never cached; /api/health/ready is 200 ok with the CMS, its Redis cache and booking key checked', async () => {
     const health = await fetch(`${siteUrl}/api/health`)
     expect(health.status).toBe(200)
     expect(health.headers.get('cache-control')).toContain('no-store')
@@ -44,7 +44,7 @@ describe('the site’s health endpoints (the shared stack)', () => {
     const ready = await readiness(siteUrl)
     expect(ready.status).toBe(200)
     expect(ready.cacheControl).toContain('no-store')
-    expect(ready.body).toEqual({ status: 'ok', checks: { cms: 'ok', cache: 'in process', bookingKey: 'ok' }, degraded: [] })
+    expect(ready.body).toEqual({ status: 'ok', checks: { cms: 'ok', cache: 'ok', bookingKey: 'ok' }, degraded: [] })
     expect(JSON.stringify(ready.body)).not.toMatch(/secret|api-key|127\.0\.0\.1/i)
   })
 })
