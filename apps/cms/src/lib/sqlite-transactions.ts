@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type { BaseDatabaseAdapter } from 'payload'
 
@@ -69,6 +70,24 @@ class WriteLock {
   }
 }
 
+/** The adapter's methods that write (each runs as one autocommit statement or more without a transaction). */
+const autocommitWrites = [
+  'create',
+  'createGlobal',
+  'createGlobalVersion',
+  'createVersion',
+  'deleteMany',
+  'deleteOne',
+  'deleteVersions',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'updateJobs',
+  'updateMany',
+  'updateOne',
+  'updateVersion',
+  'upsert',
+] as const
+
 /** Replaces the adapter's transaction methods (call on the adapter its `init` returned). */
 export function installSqliteTransactions(adapter: BaseDatabaseAdapter, lockTimeoutMs: number): void {
   const lock = new WriteLock()
@@ -126,6 +145,30 @@ export function installSqliteTransactions(adapter: BaseDatabaseAdapter, lockTime
     } catch (error) {
       release()
       throw error
+    }
+  }
+
+  // (3) A write outside any transaction (Payload's job-queue bookkeeping, a Local API call with
+  // `disableTransaction`, bulk writes of the seed) takes the same lock: on its own autocommit it would
+  // wait for the busy timeout with the event loop blocked while a queued transaction holds the file,
+  // so neither could finish ("database is locked", then every queued write refused as busy).
+  // Re-entrant: an adapter write that calls another one while holding the lock goes straight on.
+  const holding = new AsyncLocalStorage<true>()
+  const adapterMethods = db as unknown as Record<string, unknown>
+  for (const name of autocommitWrites) {
+    const original = adapterMethods[name]
+    if (typeof original !== 'function') continue
+    adapterMethods[name] = async function lockedWrite(this: unknown, ...args: unknown[]) {
+      const incoming = (args[0] as { req?: { transactionID?: unknown } } | undefined)?.req?.transactionID
+      const id = incoming && typeof (incoming as PromiseLike<unknown>).then === 'function' ? await (incoming as PromiseLike<unknown>) : incoming
+      const inTransaction = (typeof id === 'string' || typeof id === 'number') && Boolean(db.sessions[String(id)])
+      if (inTransaction || holding.getStore()) return (original as (...a: unknown[]) => unknown).apply(this, args)
+      await lock.acquire(lockTimeoutMs)
+      try {
+        return await holding.run(true, () => (original as (...a: unknown[]) => unknown).apply(this, args))
+      } finally {
+        lock.release()
+      }
     }
   }
 

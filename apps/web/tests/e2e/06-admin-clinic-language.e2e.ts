@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { adminLogin, editFormReady } from './support/admin'
 import { uniqueSlug } from './support/articles'
 import { desktop, launchBrowser } from './support/browser'
-import { cmsJson, publishedDocs } from './support/cms'
+import { cmsJson, login, publishedDocs } from './support/cms'
 import { e2e } from './support/context'
 
 /**
@@ -47,7 +47,8 @@ describe('the admin is the clinic’s', () => {
       await page.locator('form[data-form-ready="true"]').waitFor()
       expect((await page.locator('.clinic-brand__name').innerText()).trim()).toBe(settings.clinicName)
       expect(await page.locator('.clinic-before-login').innerText()).toContain(`Staff sign-in for the ${settings.clinicName} website`)
-      expect(await page.title()).toMatch(/· Clinic CMS$/)
+      // The title arrives with the streamed metadata: wait for it rather than read it once.
+      await expect.poll(() => page.title(), { timeout: 15_000 }).toMatch(/· Clinic CMS$/)
       expect(await page.title()).not.toMatch(/payload/i)
       const icon = await page.locator('link[rel="icon"][href*="clinic-icon.svg"]').first().getAttribute('href')
       const served = await fetch(new URL(String(icon), cmsUrl))
@@ -57,7 +58,7 @@ describe('the admin is the clinic’s', () => {
       await adminLogin(page, cmsUrl, editor)
       await page.locator('.clinic-brand--icon').first().waitFor()
       expect(await page.locator('.clinic-brand--icon svg').first().isVisible()).toBe(true)
-      expect(await page.title()).toMatch(/· Clinic CMS$/)
+      await expect.poll(() => page.title(), { timeout: 15_000 }).toMatch(/· Clinic CMS$/)
     } finally {
       await context.close()
     }
@@ -107,6 +108,17 @@ describe('a brand-new page with the live preview pane already open', () => {
       const src = new URL(String(await page.locator('iframe#live-preview-iframe').getAttribute('src')))
       expect(src.origin).toBe(siteUrl)
       expect(reloads, 'the admin page was reloaded').toBe(0)
+
+      // A page needs a block before it can be published, and a schedule that could not publish is
+      // refused up front (issue 19): the draft gets one, as the editor would add it.
+      const pageId = /\/collections\/pages\/([^/?#]+)/.exec(page.url())?.[1]
+      if (!pageId) throw new Error(`No page id in ${page.url()}`)
+      const token = await login(cmsUrl, editor.email, editor.password)
+      await cmsJson(cmsUrl, `/api/pages/${pageId}?draft=true`, {
+        method: 'PATCH',
+        token,
+        body: { layout: [{ blockType: 'callToAction', heading: 'Come and see us', buttonLabel: 'Book an appointment', buttonUrl: '/book' }] },
+      })
 
       // The schedule drawer of this never-published draft, opened afresh (as a colleague would find
       // it later): Publish, in the clinic's time zone.
