@@ -76,7 +76,8 @@ async function remountReadOnly(mountPoint: string): Promise<void> {
       execFileSync('mount', ['-o', 'remount,ro', mountPoint], { stdio: 'pipe' })
       return
     } catch (error) {
-      if (attempt >= 40) throw error
+      // On a busy two-core machine the stopped server's handles can take many seconds to go.
+      if (attempt >= 160) throw error
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
