@@ -15,6 +15,7 @@ import { userIsEditorOrAdmin } from '@/access'
 import { env } from '@/env'
 import { reviewRefusalLead } from '@/fields/health-document'
 import { oneLine } from '@/lib/log-levels'
+import { adapterWriteMethods } from '@/lib/sqlite-transactions'
 
 /**
  * Scheduled publishing that never fails silently:
@@ -34,22 +35,6 @@ class DryRunReachedWrite extends Error {
   }
 }
 
-const dbWrites = new Set<string | symbol>([
-  'create',
-  'createGlobal',
-  'createGlobalVersion',
-  'createVersion',
-  'deleteMany',
-  'deleteOne',
-  'deleteVersions',
-  'updateGlobal',
-  'updateGlobalVersion',
-  'updateJobs',
-  'updateMany',
-  'updateOne',
-  'updateVersion',
-  'upsert',
-])
 
 /**
  * The dry run's guard sits on the database adapter itself, switched on for the dry run's own async
@@ -65,7 +50,7 @@ function guardWrites(db: Payload['db']): void {
   if (guardedAdapters.has(db)) return
   guardedAdapters.add(db)
   const adapter = db as unknown as Record<string | symbol, unknown>
-  for (const name of [...dbWrites, 'beginTransaction']) {
+  for (const name of [...adapterWriteMethods, 'beginTransaction']) {
     const original = adapter[name]
     if (typeof original !== 'function') continue
     adapter[name] = function guarded(this: unknown, ...args: unknown[]) {

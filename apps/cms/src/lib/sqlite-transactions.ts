@@ -70,8 +70,8 @@ class WriteLock {
   }
 }
 
-/** The adapter's methods that write (each runs as one autocommit statement or more without a transaction). */
-const autocommitWrites = [
+/** The database adapter's methods that write (on SQLite each runs as autocommit statements without a transaction). */
+export const adapterWriteMethods = [
   'create',
   'createGlobal',
   'createGlobalVersion',
@@ -155,7 +155,7 @@ export function installSqliteTransactions(adapter: BaseDatabaseAdapter, lockTime
   // Re-entrant: an adapter write that calls another one while holding the lock goes straight on.
   const holding = new AsyncLocalStorage<true>()
   const adapterMethods = db as unknown as Record<string, unknown>
-  for (const name of autocommitWrites) {
+  for (const name of adapterWriteMethods) {
     const original = adapterMethods[name]
     if (typeof original !== 'function') continue
     adapterMethods[name] = async function lockedWrite(this: unknown, ...args: unknown[]) {
