@@ -63,6 +63,16 @@ const schema = z.object({
     .refine((value) => /^[\d*/,-]+( [\d*/,-]+){4,5}$/.test(value), {
       message: 'must be a cron expression of 5 fields ("* * * * *": every minute) or 6 with seconds first ("*/2 * * * * *")',
     }),
+  // Failed booking emails are tried again after these waits, in milliseconds, one per retry (then
+  // given up as failed): 1, 5, 15 and 60 minutes. Tests use short ones.
+  BOOKING_EMAIL_RETRY_DELAYS_MS: z
+    .string()
+    .trim()
+    .default('60000,300000,900000,3600000')
+    .refine((value) => /^\d{1,10}(,\d{1,10}){0,9}$/.test(value), {
+      message: 'must be 1 to 10 waits in milliseconds, separated by commas, e.g. "60000,300000,900000,3600000"',
+    })
+    .transform((value) => value.split(',').map(Number)),
   // Uploads on S3-compatible storage (AWS S3, Cloudflare R2, MinIO, Garage…) instead of MEDIA_DIR.
   S3_BUCKET: z.string().trim().optional().transform((value) => (value ? value : undefined)),
   S3_REGION: z.string().trim().default('us-east-1'),
@@ -170,6 +180,8 @@ export const env = {
   clinicTimezone: raw.CLINIC_TIMEZONE,
   /** Cron for Payload's in-process job runner (scheduled publishing and unpublishing). */
   jobsAutorunCron: raw.JOBS_AUTORUN_CRON,
+  /** The waits before each retry of a failed booking email (ms); attempts in all: one more than retries. */
+  bookingEmailRetryDelaysMs: raw.BOOKING_EMAIL_RETRY_DELAYS_MS,
   /** Where uploaded images are stored on local disk (unless `s3` is set). */
   mediaDir: raw.MEDIA_DIR ? path.resolve(raw.MEDIA_DIR) : path.join(appRoot, 'media'),
   /** S3-compatible storage for uploads, when S3_BUCKET is set; credentials may also come from the AWS SDK's own chain. */

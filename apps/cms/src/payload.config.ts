@@ -35,6 +35,7 @@ import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { announcementEdgeTaskConfig } from '@/jobs/announcement-edges'
+import { retryBookingEmailEndpoint, retryBookingEmailTaskConfig } from '@/lib/booking-emails'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
 import { clinicTimezones } from '@/lib/timezones'
@@ -121,7 +122,7 @@ export default withCheckedSchedules(buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig, retryBookingEmailTaskConfig],
     // After SIGTERM no new job starts; the running one finishes (lib/graceful-shutdown).
     shouldAutoRun: () => acceptingNewJobs(),
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
@@ -156,6 +157,6 @@ export default withCheckedSchedules(buildConfig({
       },
     }),
   ],
-  endpoints: [previewGrantEndpoint, retryScheduledPublishEndpoint],
+  endpoints: [previewGrantEndpoint, retryScheduledPublishEndpoint, retryBookingEmailEndpoint],
   onInit,
 }))

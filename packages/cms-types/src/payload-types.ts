@@ -132,6 +132,7 @@ export interface Config {
       deleteExpiredAppointmentRequests: TaskDeleteExpiredAppointmentRequests;
       emailReviewsDue: TaskEmailReviewsDue;
       purgeAnnouncementAtEdge: TaskPurgeAnnouncementAtEdge;
+      retryBookingEmail: TaskRetryBookingEmail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -808,6 +809,22 @@ export interface AppointmentRequest {
    */
   closedAt?: string | null;
   idempotencyKey?: string | null;
+  emails?: {
+    staffNotification?: {
+      status?: ('sent' | 'failed' | 'retrying' | 'not-sent') | null;
+      reason?: string | null;
+      attempts?: number | null;
+      lastAttemptAt?: string | null;
+      nextAttemptAt?: string | null;
+    };
+    acknowledgement?: {
+      status?: ('sent' | 'failed' | 'retrying' | 'not-sent') | null;
+      reason?: string | null;
+      attempts?: number | null;
+      lastAttemptAt?: string | null;
+      nextAttemptAt?: string | null;
+    };
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -996,6 +1013,7 @@ export interface PayloadJob {
           | 'deleteExpiredAppointmentRequests'
           | 'emailReviewsDue'
           | 'purgeAnnouncementAtEdge'
+          | 'retryBookingEmail'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1035,6 +1053,7 @@ export interface PayloadJob {
         | 'deleteExpiredAppointmentRequests'
         | 'emailReviewsDue'
         | 'purgeAnnouncementAtEdge'
+        | 'retryBookingEmail'
         | 'schedulePublish'
       )
     | null;
@@ -1569,6 +1588,28 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
   status?: T;
   closedAt?: T;
   idempotencyKey?: T;
+  emails?:
+    | T
+    | {
+        staffNotification?:
+          | T
+          | {
+              status?: T;
+              reason?: T;
+              attempts?: T;
+              lastAttemptAt?: T;
+              nextAttemptAt?: T;
+            };
+        acknowledgement?:
+          | T
+          | {
+              status?: T;
+              reason?: T;
+              attempts?: T;
+              lastAttemptAt?: T;
+              nextAttemptAt?: T;
+            };
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1977,6 +2018,19 @@ export interface TaskPurgeAnnouncementAtEdge {
     edge: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryBookingEmail".
+ */
+export interface TaskRetryBookingEmail {
+  input: {
+    request: string;
+    kind: string;
+  };
+  output: {
+    result: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -21,12 +21,19 @@ export interface TestSmtpServer {
   messages: ReceivedEmail[]
   /** The environment that points the CMS at this server (SMTP_HOST, SMTP_PORT, SMTP_SECURE). */
   env: Record<string, string>
+  /**
+   * Refuses the next `times` (default: all) recipients that match with "550 <reply>" (default
+   * "mailbox unavailable"). Independently, every `@bounce.test` address is refused once, then accepted.
+   */
+  refuse(match: (address: string) => boolean, options?: { times?: number; reply?: string }): void
+  /** Ends every `refuse` rule. */
+  clearRefusals(): void
   /** Waits until a received message matches, or fails after `timeout` ms naming what it waited for. */
   waitForMessage(predicate: (message: ReceivedEmail) => boolean, options?: { timeout?: number; description?: string }): Promise<ReceivedEmail>
   stop(): Promise<void>
 }
 
-/** An SMTP server on a free loopback port that keeps every message it receives, parsed. */
+/** An SMTP server on a free loopback port that keeps every message it receives, parsed; it can refuse recipients (`refuse`, `@bounce.test`). */
 export function startSmtpServer(): Promise<TestSmtpServer>
 
 /**

@@ -62,10 +62,33 @@ export async function startSmtpServer() {
   const messages = []
   /** @type {Set<() => boolean>} */
   const waiters = new Set()
+  /** @type {{ match: (address: string) => boolean; left: number; reply: string }[]} */
+  const refusals = []
+  /** How often each `@bounce.test` address was refused (each is refused once, then accepted). */
+  /** @type {Map<string, number>} */
+  const bounced = new Map()
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const to = address.address.toLowerCase()
+      const refuse = (/** @type {string} */ reply) => {
+        const error = /** @type {Error & { responseCode?: number }} */ (new Error(reply))
+        error.responseCode = 550
+        callback(error)
+      }
+      if (to.endsWith('@bounce.test') && !bounced.has(to)) {
+        bounced.set(to, 1)
+        return refuse('mailbox unavailable')
+      }
+      const rule = refusals.find((candidate) => candidate.left > 0 && candidate.match(to))
+      if (rule) {
+        rule.left -= 1
+        return refuse(rule.reply)
+      }
+      callback()
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -95,6 +118,17 @@ export async function startSmtpServer() {
     messages,
     /** The environment that points the CMS at this server. */
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false' },
+    /**
+     * Refuses the next `times` recipients that match with "550 <reply>" (the server answers RCPT TO
+     * with a permanent error, as a real one does for an unknown mailbox). `clear()` ends every rule.
+     * @param {(address: string) => boolean} match
+     */
+    refuse(match, { times = Number.POSITIVE_INFINITY, reply = 'mailbox unavailable' } = {}) {
+      refusals.push({ match, left: times, reply })
+    },
+    clearRefusals() {
+      refusals.length = 0
+    },
     /** Waits until a received message matches, or fails after `timeout` ms naming what it waited for. */
     /** @param {(message: import('./index.d.ts').ReceivedEmail) => boolean} predicate */
     waitForMessage(predicate, { timeout = 15_000, description = 'a matching email' } = {}) {

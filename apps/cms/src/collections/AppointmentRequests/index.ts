@@ -120,5 +120,39 @@ export const AppointmentRequests: CollectionConfig = {
       admin: { hidden: true },
       access: { read: fieldIsAdmin, update: () => false },
     },
+    {
+      // The two emails' outcomes in plain words, with "Retry now" on a failed one (lib/booking-emails).
+      name: 'emailsSummary',
+      type: 'ui',
+      label: 'Emails',
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/BookingEmails#BookingEmailsField' } },
+    },
+    {
+      // Written only by the server (overrideAccess), after the request is stored; shown above.
+      name: 'emails',
+      type: 'group',
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+      fields: (['staffNotification', 'acknowledgement'] as const).map((kind) => ({
+        name: kind,
+        type: 'group' as const,
+        fields: [
+          {
+            name: 'status',
+            type: 'select' as const,
+            options: [
+              { label: 'Sent', value: 'sent' },
+              { label: 'Failed', value: 'failed' },
+              { label: 'Retrying', value: 'retrying' },
+              { label: 'Not sent', value: 'not-sent' },
+            ],
+          },
+          { name: 'reason', type: 'text' as const, maxLength: 300 },
+          { name: 'attempts', type: 'number' as const, min: 0 },
+          { name: 'lastAttemptAt', type: 'date' as const },
+          { name: 'nextAttemptAt', type: 'date' as const },
+        ],
+      })),
+    },
   ],
 }

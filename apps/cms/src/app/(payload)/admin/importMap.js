@@ -28,6 +28,7 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { BookingEmailsField as BookingEmailsField_3d33921c2399231c9121afbdab8b855a } from '@/components/admin/BookingEmails'
 import { RequestFilters as RequestFilters_89c7ca6633281fd5e4240725cac9e87b } from '@/collections/AppointmentRequests/components/RequestFilters'
 import { PasswordRules as PasswordRules_5f3f4a5776c44be48199fc9b64b59431 } from '../../../collections/Users/components/password-rules'
 import { CurrentPasswordField as CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c } from '../../../collections/Users/components/current-password-field'
@@ -77,6 +78,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@/components/admin/BookingEmails#BookingEmailsField": BookingEmailsField_3d33921c2399231c9121afbdab8b855a,
   "@/collections/AppointmentRequests/components/RequestFilters#RequestFilters": RequestFilters_89c7ca6633281fd5e4240725cac9e87b,
   "/collections/Users/components/password-rules#PasswordRules": PasswordRules_5f3f4a5776c44be48199fc9b64b59431,
   "/collections/Users/components/current-password-field#CurrentPasswordField": CurrentPasswordField_949ab8096a895dd10edb027e26f75f9c,

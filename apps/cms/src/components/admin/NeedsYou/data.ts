@@ -1,16 +1,46 @@
 import type { PayloadRequest } from 'payload'
+import type { AppointmentRequest } from '@clinic/cms-types'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
 import { findReviewsDue } from '@/lib/medical-review'
 import { failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
 
 /** One line of the dashboard: what needs someone, how many, since when, and where to open it. */
 export type NeedsYouItem = { label: string; href: string; detail?: string }
-export type NeedsYouSection = { key: 'requests' | 'failures' | 'reviews' | 'scheduled' | 'drafts'; title: string; count: number; href: string; items: NeedsYouItem[] }
+export type NeedsYouSection = { key: 'requests' | 'emailFailures' | 'failures' | 'reviews' | 'scheduled' | 'drafts'; title: string; count: number; href: string; items: NeedsYouItem[] }
 
 const shown = 5
 const week = 7 * 24 * 60 * 60 * 1000
 
 const rowItem = (row: GoingOutRow): NeedsYouItem => ({ label: `${row.what}: ${row.title}`, href: row.href, detail: row.failure?.reason ?? row.at ?? undefined })
+
+/**
+ * Requests whose staff notification failed (being retried or given up): the clinic may not know
+ * of them. Editors and admins only (it is about appointment requests). Each by its number.
+ */
+async function staffNotificationFailures(req: PayloadRequest, adminRoute: string): Promise<NeedsYouSection> {
+  const where = { 'emails.staffNotification.status': { in: ['failed', 'retrying'] } }
+  const { docs, totalDocs } = await req.payload.find({
+    collection: 'appointment-requests',
+    where,
+    sort: '-createdAt',
+    limit: shown,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { emails: true },
+  })
+  return {
+    key: 'emailFailures',
+    title: 'Staff notification email failed',
+    count: totalDocs,
+    href: `${adminRoute}/collections/appointment-requests?where[emails.staffNotification.status][in]=failed,retrying`,
+    items: docs.map((doc) => ({
+      label: `request #${String(doc.id)}`,
+      href: `${adminRoute}/collections/appointment-requests/${String(doc.id)}`,
+      detail: (doc as AppointmentRequest).emails?.staffNotification?.reason ?? undefined,
+    })),
+  }
+}
 
 /**
  * "What needs me now", by role. Editors and admins: appointment requests waiting (count and the
@@ -39,6 +69,7 @@ export async function whatNeedsMe(req: PayloadRequest, adminRoute: string, now =
         detail: String(doc.createdAt),
       })),
     })
+    sections.push(await staffNotificationFailures(req, adminRoute))
   }
   const [failed, scheduled, reviews, drafts] = await Promise.all([
     failedSchedules(req, adminRoute),
