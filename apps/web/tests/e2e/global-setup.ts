@@ -109,6 +109,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       JOBS_AUTORUN_CRON: '* * * * * *',
       // The clinic's zone, which the schedule drawer starts on: the browser's (specs run in UTC).
       CLINIC_TIMEZONE: 'UTC',
+      // A failed booking email waits 10 minutes for its queued retry: the admin spec sees it failed
+      // and retries it with "Retry now", with no queued retry racing it.
+      BOOKING_EMAIL_RETRY_DELAYS_MS: '600000,600000',
     }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)
