@@ -39,8 +39,11 @@ export function emailFailureReason(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string } | null
   let reason: string
   if (e && typeof e.responseCode === 'number' && typeof e.response === 'string') reason = `SMTP refused: ${e.response}`
-  else if (e && typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ESOCKET|ECONNECTION)$/.test(e.code))
-    reason = `SMTP server unreachable (${e.code})`
+  else if (e && typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ESOCKET|ECONNECTION)$/.test(e.code)) {
+    // Nodemailer reports a refused connection as ESOCKET: the system's own code is in the message.
+    const system = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)\b/.exec(e.message ?? '')?.[1]
+    reason = `SMTP server unreachable (${system ?? e.code})`
+  }
   else if (e && typeof e.code === 'string' && e.code === 'EAUTH') reason = 'SMTP login refused (check SMTP_USER and SMTP_PASS)'
   else reason = (e && typeof e.message === 'string' ? e.message : String(error)) || 'unknown error'
   return (
@@ -169,7 +172,10 @@ export async function attemptBookingEmail(payload: Payload, id: number | string,
     if (current.status === 'not-sent') return { result: 'not-sent' }
     const attempts = (current.attempts ?? 0) + 1
     const total = maxAttempts()
-    if (how !== 'first') payload.logger.warn(`Appointment request ${String(id)}: retrying the ${kindInLog[kind]} email (${how === 'manual' ? 'retry now, ' : ''}attempt ${attempts} of ${total}).`)
+    if (how !== 'first') {
+      const which = attempts <= total ? `attempt ${attempts} of ${total}` : `attempt ${attempts}`
+      payload.logger.warn(`Appointment request ${String(id)}: retrying the ${kindInLog[kind]} email (${how === 'manual' ? 'Retry now, ' : ''}${which}).`)
+    }
     const now = new Date()
     try {
       const message = await compose(doc, kind, payload)
