@@ -34,7 +34,7 @@ import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
-import { announcementEdgeTaskConfig } from '@/jobs/announcement-edges'
+import { announcementEdgeTaskConfig, announcementEdgeCron, announcementEdgeQueue } from '@/jobs/announcement-edges'
 import { retryBookingEmailEndpoint, retryBookingEmailTaskConfig } from '@/lib/booking-emails'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
@@ -135,6 +135,8 @@ export default withCheckedSchedules(buildConfig({
         : [
             { cron: env.jobsAutorunCron, queue: 'default', limit: 20 },
             { cron: '*/10 * * * *', queue: weeklyQueue, limit: 5 },
+            // The announcement's start and end: at most ~5 s late (jobs/announcement-edges).
+            { cron: announcementEdgeCron, queue: announcementEdgeQueue, limit: 5 },
           ],
   },
   plugins: [

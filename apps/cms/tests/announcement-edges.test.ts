@@ -4,7 +4,7 @@ import { bootPayload, shutdownPayload } from './helpers/payload'
 
 /**
  * The announcement's window edges are purged from the CMS's job queue (jobs/announcement-edges.ts):
- * saving the announcement leaves exactly one pending job per future edge, stored in the database (so
+ * saving the announcement leaves exactly two pending jobs per future edge (at it and 20 s after), stored in the database (so
  * a restart keeps them), and a due one runs. The site's side (the banner appearing and going on
  * cached pages) is tested end to end in apps/web/tests/e2e/06-shared-cache.
  */
@@ -27,6 +27,10 @@ async function saveAnnouncement(data: { enabled?: boolean; startsAt?: string | n
   await payload.updateGlobal({ slug: 'announcement', data: { enabled: true, text: 'Closed for the holidays', ...data }, overrideAccess: true })
 }
 
+const settleMs = 20_000
+/** The two purges of each edge: at it, and 20 s after (for site clocks behind the CMS's). */
+const purgesOf = (...edges: string[]) => edges.flatMap((edge) => [edge, new Date(new Date(edge).getTime() + settleMs).toISOString()]).sort()
+
 async function pendingEdges(): Promise<string[]> {
   const { docs } = await payload.find({
     collection: 'payload-jobs',
@@ -39,32 +43,36 @@ async function pendingEdges(): Promise<string[]> {
 }
 
 describe('the announcement window on the job queue', () => {
-  it('queues one purge at each future edge, and the same ones again when saved unchanged', async () => {
+  it('queues a purge at each future edge and one 20 s after it, and the same ones again when saved unchanged', async () => {
     const [startsAt, endsAt] = [at(hour), at(2 * hour)]
     await saveAnnouncement({ startsAt, endsAt })
-    expect(await pendingEdges()).toEqual([startsAt, endsAt])
+    expect(await pendingEdges()).toEqual(purgesOf(startsAt, endsAt))
     await saveAnnouncement({ startsAt, endsAt })
-    expect(await pendingEdges()).toEqual([startsAt, endsAt])
+    expect(await pendingEdges()).toEqual(purgesOf(startsAt, endsAt))
   })
 
   it('a changed window replaces the pending purges; edges already past get none', async () => {
     const endsAt = at(3 * hour)
     await saveAnnouncement({ startsAt: at(-hour), endsAt })
-    expect(await pendingEdges()).toEqual([endsAt])
+    expect(await pendingEdges()).toEqual(purgesOf(endsAt))
     await saveAnnouncement({ startsAt: null, endsAt: null })
     expect(await pendingEdges()).toEqual([])
   })
 
-  it('a due purge runs from the queue and completes', async () => {
+  it('a due purge runs from its own queue (polled every few seconds, not every minute) and completes', async () => {
     const endsAt = at(hour)
     await saveAnnouncement({ startsAt: null, endsAt })
-    const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: task } }, overrideAccess: true, depth: 0 })
+    const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: task } }, overrideAccess: true, depth: 0, sort: 'waitUntil' })
     const job = docs.find((doc) => !doc.completedAt)!
-    // Time passes: the edge is now behind us.
+    expect(job.queue).toBe('announcement-edges')
+    // Time passes: the edge is now behind us (the settling purge 20 s later is not due yet).
     await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { waitUntil: at(-1000) } })
-    const result = (await payload.jobs.run({ queue: 'default' })) as { jobStatus?: Record<string, { status: string }> }
+    // Scheduled publishing's minute-by-minute queue does not run it.
+    const other = (await payload.jobs.run({ queue: 'default' })) as { jobStatus?: Record<string, { status: string }> }
+    expect(other.jobStatus?.[String(job.id)]).toBeUndefined()
+    const result = (await payload.jobs.run({ queue: 'announcement-edges' })) as { jobStatus?: Record<string, { status: string }> }
     expect(result.jobStatus?.[String(job.id)]).toEqual({ status: 'success' })
     // A completed job is removed from the queue (Payload's default); a failed one would stay to be retried.
-    expect(await pendingEdges()).toEqual([])
+    expect(await pendingEdges()).toEqual([new Date(new Date(endsAt).getTime() + settleMs).toISOString()])
   })
 })

@@ -22,6 +22,10 @@ describe('database faults', () => {
     [Object.assign(new Error('connection 3 to 10.0.0.5:27017 closed'), { name: 'MongoNetworkError' }), /cannot be reached/],
     [Object.assign(new Error('Server selection timed out after 30000 ms'), { name: 'MongoServerSelectionError' }), /cannot be reached/],
     [Object.assign(new Error('not primary'), { name: 'MongoServerError', code: 10107 }), /cannot be reached/],
+    [Object.assign(new Error('Connection pool for 10.0.0.5:27017 was cleared because another operation failed'), { name: 'PoolClearedOnNetworkError' }), /cannot be reached/],
+    [Object.assign(new Error('Server is closed'), { name: 'MongoServerClosedError' }), /cannot be reached/],
+    [Object.assign(new Error('Timed out while checking out a connection from connection pool'), { name: 'MongoWaitQueueTimeoutError' }), /cannot be reached/],
+    [Object.assign(new Error('Server selection timed out after 3000 ms'), { name: 'MongooseServerSelectionError' }), /cannot be reached/],
   ])('%s → 503 saying what happened', (error, reason) => {
     const fault = databaseFault(error)
     expect(fault?.reason).toMatch(reason)

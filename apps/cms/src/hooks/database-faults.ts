@@ -1,5 +1,5 @@
 import { access, constants, statfs } from 'node:fs/promises'
-import { FileUploadError, type AfterErrorHook } from 'payload'
+import { FileUploadError, type AfterErrorHook, type Payload } from 'payload'
 import { env } from '@/env'
 
 /**
@@ -23,7 +23,8 @@ const sqliteFaults: [RegExp, string][] = [
   [/EROFS/, 'the disk is read-only'],
 ]
 
-const mongoNames = /^Mongo(Network|NetworkTimeout|ServerSelection|NotPrimary|NotConnected|TopologyClosed|PoolCleared|WriteConcern)Error$/
+const mongoNames =
+  /^(Mongo(Network|NetworkTimeout|ServerSelection|NotPrimary|NotConnected|TopologyClosed|PoolCleared|PoolClosed|ServerClosed|ClientClosed|WaitQueueTimeout|OperationTimeout|StalePrimary|WriteConcern)Error|PoolClearedOnNetworkError|MongooseServerSelectionError)$/
 const mongoMessages = /not primary|not master|connection .* closed|ECONNREFUSED|Server selection timed out|Client must be connected|topology was destroyed|buffering timed out/i
 
 function* causes(error: unknown): Generator<Record<string, unknown>> {
@@ -75,6 +76,45 @@ const pathOf = (url: string | undefined) => {
     return new URL(url ?? '', 'http://cms').pathname
   } catch {
     return ''
+  }
+}
+
+/** How long the look-up of a refusal's cause may take. */
+export const unreachableProbeTimeoutMs = 3000
+
+/**
+ * Asks the database one small question (a one-row read of the accounts, every access check off:
+ * it cannot be refused) and says what is wrong when it fails or gets no answer in time.
+ *
+ * Payload's sign-in strategies swallow every error: when the database cannot be reached, the
+ * look-up of a signed-in editor's account fails, the request runs as anonymous, and the editor is
+ * told "You are not allowed to perform this action." (403) as if their role had changed. So a
+ * request that carried a sign-in but resolved to no user asks this first (request-guard); a stale or
+ * forged token probes once and is then refused as before.
+ */
+export async function databaseUnreachable(payload: Payload, status: number | string = 'a refusal'): Promise<DatabaseFault | undefined> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), unreachableProbeTimeoutMs)
+  })
+  try {
+    const answer = await Promise.race([
+      payload.find({ collection: 'users', depth: 0, limit: 1, pagination: false, overrideAccess: true, select: { id: true } }).then(() => 'ok' as const),
+      timedOut,
+    ])
+    if (answer === 'ok') return undefined
+    payload.logger.warn(`A signed-in request found no account, and the database did not answer within ${unreachableProbeTimeoutMs / 1000} s: answered 503, not ${String(status)}.`)
+    return { reason: 'the database server cannot be reached', retryAfterSeconds: 30 }
+  } catch (probeError) {
+    const fault = databaseFault(probeError) ?? {
+      reason: /^mongodb(\+srv)?:\/\//.test(env.databaseUri) ? 'the database server cannot be reached' : 'the database cannot be read',
+      retryAfterSeconds: 30,
+    }
+    const detail = probeError instanceof Error ? `${probeError.name}: ${probeError.message}` : String(probeError)
+    payload.logger.warn(`A signed-in request found no account, and the database failed (${detail.split('\n')[0]!.slice(0, 160)}): answered 503, not ${String(status)}.`)
+    return fault
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -6,12 +6,23 @@ import { postRevalidation } from '@/hooks/revalidate-site'
  * The announcement's window (startsAt, endsAt) is checked when the site renders a page, and pages
  * stay cached until the CMS names one of their tags. Nothing renders at the edges by itself, so at
  * each future edge the CMS purges the announcement's tag (every page shows the banner), from its
- * job queue: the job is stored in the database (it survives a restart) and runs on the queue's
- * cron (JOBS_AUTORUN_CRON, every minute by default: at most a minute late). Purging one tag at two
- * moments costs nothing between them, unlike a time-based revalidation of every page.
+ * job queue: the job is stored in the database (it survives a restart) and runs on its own queue,
+ * polled every 5 seconds (`announcementEdgeCron`: a window may start at any second, and the
+ * minute-by-minute queue of scheduled publishing could be up to a minute late for it).
+ *
+ * Each edge is purged twice: at the edge, and `settleMs` after it. The site decides with its own
+ * clock; a site whose clock runs a few seconds behind the CMS's would re-render at the first purge
+ * still on the old side of the edge and keep that page. The second purge settles it (skew up to
+ * 20 s). Purging one tag at a few moments costs nothing between them, unlike a time-based
+ * revalidation of every page.
  */
 export const announcementEdgeTask = 'purgeAnnouncementAtEdge'
-const queue = 'default'
+export const announcementEdgeQueue = 'announcement-edges'
+/** Six fields, seconds first: every 5 seconds. One indexed query when nothing is due. */
+export const announcementEdgeCron = '*/5 * * * * *'
+/** The second purge of each edge, for site clocks behind the CMS's. */
+export const settleMs = 20_000
+const queue = announcementEdgeQueue
 
 type Edges = { startsAt?: string | null; endsAt?: string | null }
 
@@ -26,7 +37,8 @@ export function futureEdges(announcement: Edges, now: Date): string[] {
 }
 
 /**
- * Replaces the pending edge jobs with one per future edge of the saved announcement. Idempotent:
+ * Replaces the pending edge jobs with two per future edge of the saved announcement (at the edge and
+ * `settleMs` after it). Idempotent:
  * saving the same window twice leaves the same jobs; a changed or cleared window drops the old ones.
  */
 export async function scheduleAnnouncementEdges(announcement: Edges, req: PayloadRequest, now = new Date()): Promise<string[]> {
@@ -38,7 +50,9 @@ export async function scheduleAnnouncementEdges(announcement: Edges, req: Payloa
   })
   const edges = futureEdges(announcement, now)
   for (const edge of edges) {
-    await req.payload.jobs.queue({ task: announcementEdgeTask, input: { edge }, queue, waitUntil: new Date(edge), req })
+    const at = new Date(edge)
+    await req.payload.jobs.queue({ task: announcementEdgeTask, input: { edge }, queue, waitUntil: at, req })
+    await req.payload.jobs.queue({ task: announcementEdgeTask, input: { edge }, queue, waitUntil: new Date(at.getTime() + settleMs), req })
   }
   return edges
 }

@@ -7,7 +7,7 @@ import { stringify } from 'qs-esm'
 import { userIsStaff } from '@/access'
 import { maxUploadBytes } from '@/collections/Media/limits'
 import { applySecurityHeaders } from '@/lib/security-headers'
-import { databaseFault, databaseFaultMessage } from '@/hooks/database-faults'
+import { databaseFault, databaseFaultMessage, databaseUnreachable, type DatabaseFault } from '@/hooks/database-faults'
 import { checkRequest, type Problem } from './check-request'
 import { bodyLimits, readBodyWithin } from './body'
 import { anonymousWriteDenied } from './anonymous-writes'
@@ -78,17 +78,29 @@ function isMethodOverride(request: Request): boolean {
 }
 
 /** Who is calling: the account behind the request's token, cookie or API key, if any. */
+/** Thrown by resolveUser when a signed-in request found no account because the database failed. */
+class UnreachableDatabase extends Error {
+  constructor(readonly fault: DatabaseFault) {
+    super(fault.reason)
+  }
+}
+
 async function resolveUser(payload: Payload, request: Request): Promise<TypedUser | null> {
   const hasCredentials = request.headers.has('authorization') || /(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
   if (!hasCredentials) return null
+  let user: TypedUser | null = null
   try {
-    const { user } = await executeAuthStrategies({ headers: request.headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])
-    return (user as TypedUser | null) ?? null
+    user = ((await executeAuthStrategies({ headers: request.headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])).user as TypedUser | null) ?? null
   } catch (error) {
     // A database that cannot answer is not an anonymous caller: the request gets the 503 below.
     if (databaseFault(error)) throw error
-    return null
   }
+  if (user) return user
+  // Payload's strategies swallow a failed account look-up: ask the database whether it answers, so
+  // an editor is told the database is down rather than "not allowed" (hooks/database-faults).
+  const fault = await databaseUnreachable(payload, 'anonymous')
+  if (fault) throw new UnreachableDatabase(fault)
+  return null
 }
 
 const mediaTypeOf = (request: Request) => (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
@@ -124,9 +136,11 @@ export function withRequestGuard<Context>(handler: RouteHandler<Context>, option
       try {
         user = await resolveUser(payload, request)
       } catch (error) {
-        const fault = databaseFault(error)
+        const fault = error instanceof UnreachableDatabase ? error.fault : databaseFault(error)
         if (!fault) throw error
-        return errorResponse(503, databaseFaultMessage(fault), { headers: { 'Retry-After': String(fault.retryAfterSeconds) } })
+        const reading = request.method === 'GET' || request.method === 'HEAD'
+        const message = reading ? `This could not be read: ${fault.reason}. Try again in a minute; if this keeps happening, tell whoever runs the server.` : databaseFaultMessage(fault)
+        return errorResponse(503, message, { headers: { 'Retry-After': String(fault.retryAfterSeconds) } })
       }
       const caller = userIsStaff(user) ? 'staff' : 'anonymous'
 
