@@ -72,7 +72,8 @@ const clinicLinkFeature = LinkFeature({
  */
 export function clinicEditor(extraFeatures: FeatureProviderServer<any, any, any>[] = []): EditorProvider {
   const provider = lexicalEditor({
-    features: ({ defaultFeatures }) => [...defaultFeatures.filter((feature) => feature.key !== 'link'), clinicLinkFeature, ...extraFeatures],
+    // In place of the default link feature (same position: the toolbar and the import map stay as they were).
+    features: ({ defaultFeatures }) => [...defaultFeatures.map((feature) => (feature.key === 'link' ? clinicLinkFeature : feature)), ...extraFeatures],
   })
   return async (args: Parameters<EditorProvider>[0]) => {
     const adapter = await provider(args)
