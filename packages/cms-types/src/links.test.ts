@@ -34,6 +34,10 @@ describe('sitePathProblem (a site path is a site path)', () => {
     expect(sitePathProblem(value)).toMatch(/encoded/)
   })
 
+  it.each(['/..//evil.example', '/a/..//evil.example', '/.//evil.example'])('%j (resolves to a path starting with //, which a redirect would send off-site) is refused', (value) => {
+    expect(sitePathProblem(value)).toMatch(/another website/)
+  })
+
   it.each(['book', 'https://clinic.example/book', 'javascript:alert(1)', '/with space', '/\\evil.example'])('%j gets a message a person can act on', (value) => {
     expect(sitePathProblem(value)).toMatch(/\w/)
   })

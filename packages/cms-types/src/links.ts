@@ -21,6 +21,9 @@ export function sitePathProblem(value: string): string | undefined {
     return 'This is not a valid path. Use a path such as /book.'
   }
   if (resolved.origin !== base) return 'This path would take visitors to another website. Use a single "/" at the start, for example /book.'
+  // `/..//evil.example` stays here in the browser, but a server that redirects to the cleaned path
+  // would send `Location: //evil.example`, which is another website.
+  if (resolved.pathname.startsWith('//')) return 'This path would take visitors to another website. Use a single "/" at the start, for example /book.'
   return undefined
 }
 
