@@ -74,7 +74,7 @@ describe('links in rich text', () => {
     expect(error?.message, response.text).toContain('The link “our booking page”')
     expect(error?.message).toContain(expected)
     expect(response.text, 'no stack trace').not.toMatch(/\n\s+at /)
-    expect(await countArticles(String(data.title))).toBe(0)
+    expect(await countArticles(String((data as Record<string, unknown>).title))).toBe(0)
   })
 
   it.each(accepted)('%j is accepted and stored exactly as typed', async (url) => {
