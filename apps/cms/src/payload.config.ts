@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { seoPlugin } from '@payloadcms/plugin-seo'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { contentCollections } from '@clinic/cms-types'
@@ -40,6 +39,7 @@ import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
 import { clinicTimezones } from '@/lib/timezones'
 import { retryScheduledPublishEndpoint, withCheckedSchedules } from '@/lib/scheduled-publish'
+import { clinicEditor } from './fields/rich-text'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -81,7 +81,8 @@ export default withCheckedSchedules(buildConfig({
   },
   collections: [Articles, Services, Exercises, Conditions, Pages, Team, Media, AppointmentRequests, Users, ServiceAccounts],
   globals: [SiteSettings, Navigation, Announcement],
-  editor: lexicalEditor(),
+  // Links in rich text are checked like every other link staff enter (fields/rich-text.ts).
+  editor: clinicEditor(),
   secret: env.payloadSecret,
   // Links in emails (password reset) are built from this address.
   serverURL: env.serverUrl,

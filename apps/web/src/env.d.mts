@@ -12,6 +12,8 @@ export declare const env: {
   readonly bookingApiKey: string | undefined
   readonly trustedProxies: number
   readonly frontCacheUrls: readonly string[]
+  /** Open Graph images warmed per collection (lib/og/warm.ts); 0: no warming. */
+  readonly socialImageWarm: number
   readonly booking: { readonly limitPerSource: number; readonly limitTotal: number; readonly minFillSeconds: number }
 }
 /** Checks every runtime secret now, so a misconfigured server stops at start-up with a clear message. */

@@ -40,6 +40,9 @@ const schema = z.object({
   BOOKING_LIMIT_PER_SOURCE: z.coerce.number().int().min(1).max(1000).default(8),
   BOOKING_LIMIT_TOTAL: z.coerce.number().int().min(1).max(100000).default(200),
   BOOKING_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  // Open Graph images rendered in the background (lib/og/warm.ts): the newest N documents of each
+  // collection at start and when a publish purges the collection. 0 turns the warming off.
+  SOCIAL_IMAGE_WARM: z.coerce.number().int().min(0).max(1000).default(24),
   // How many reverse proxies in front of the site append to X-Forwarded-For (the shipped nginx
   // front cache is one). 0: the header is ignored, since any client can write it.
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
@@ -123,6 +126,7 @@ export const env = {
   },
   trustedProxies: raw.TRUSTED_PROXY,
   frontCacheUrls: raw.FRONT_CACHE_URL,
+  socialImageWarm: raw.SOCIAL_IMAGE_WARM,
   booking: {
     limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,
     limitTotal: raw.BOOKING_LIMIT_TOTAL,

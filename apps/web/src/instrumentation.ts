@@ -23,5 +23,10 @@ export async function register(): Promise<void> {
     }
     const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
     answerServiceUnavailableWhileCmsIsDown()
+    // Open Graph images rendered in the background once the server answers (lib/og/warm.ts).
+    if (!env.isBuildPhase) {
+      const { warmSocialImagesAtStart } = await import('@/lib/og/warm')
+      warmSocialImagesAtStart()
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { BlocksFeature } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 import { Callout } from '@/blocks/Callout/config'
 import { ExerciseEmbed } from '@/blocks/ExerciseEmbed/config'
@@ -6,6 +6,7 @@ import { ServiceEmbed } from '@/blocks/ServiceEmbed/config'
 import { contentCollection } from '@/collections/content-collection'
 import { healthDocument } from '@/fields/health-document'
 import { readingTimeMinutes } from '@/lib/reading-time'
+import { clinicEditor } from '@/fields/rich-text'
 
 const health = healthDocument({
   readableText: (doc) => [doc.excerpt as string | undefined, doc.body as { root?: unknown } | undefined],
@@ -38,12 +39,7 @@ export const Articles: CollectionConfig = contentCollection({
       name: 'body',
       type: 'richText',
       required: true,
-      editor: lexicalEditor({
-        features: ({ defaultFeatures }) => [
-          ...defaultFeatures,
-          BlocksFeature({ blocks: [Callout, ExerciseEmbed, ServiceEmbed] }),
-        ],
-      }),
+      editor: clinicEditor([BlocksFeature({ blocks: [Callout, ExerciseEmbed, ServiceEmbed] })]),
     },
     health.fields.readingGrade,
     { name: 'author', type: 'relationship', relationTo: 'team', required: true },

@@ -87,6 +87,12 @@ describe('RichText', () => {
     expect(out).toBe('<div class="rich-text"><p>refund</p></div>')
   })
 
+  // What the CMS refuses at save (linkProblem, shared) is never a link here either, for content stored before the check.
+  it.each(['/%5Cevil.example', '/..//evil.example', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'https:\\\\evil.example', 'evil.example'])('never renders %j (refused by the CMS) as a link', (url) => {
+    const out = html(root(paragraph({ type: 'link', fields: { url }, children: [text('here')] })))
+    expect(out).toBe('<div class="rich-text"><p>here</p></div>')
+  })
+
   it('keeps site paths, fragments and web links', () => {
     for (const url of ['/book', '/services/x?y=1#z', '#prices', 'https://example.org/a']) {
       const out = html(root(paragraph({ type: 'link', fields: { url }, children: [text('go')] })))

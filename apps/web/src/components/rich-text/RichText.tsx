@@ -2,7 +2,7 @@ import { Link } from '@/components/Link'
 import { Fragment, type ReactNode } from 'react'
 import { ArticleBlock } from '@/components/blocks/ArticleBlock'
 import { CmsImage } from '@/components/CmsImage'
-import { isSitePath } from '@clinic/cms-types'
+import { isAllowedLink } from '@clinic/cms-types'
 import { isExternal, pathFor } from '@/lib/links'
 import {
   textFormat,
@@ -37,11 +37,10 @@ function linkHref(node: LinkNode): string | undefined {
   }
   const url = fields.url?.trim()
   // Only web, mail and phone links, fragments and site paths; never javascript: or data: URLs, and
-  // never a "path" a browser resolves to another site (`/\evil.example`, `//evil.example`).
+  // never a "path" a browser resolves to another site (`/\evil.example`, `//evil.example`). The same
+  // check as the CMS's at save (linkProblem in @clinic/cms-types), for content stored before it.
   if (!url) return undefined
-  if (url.startsWith('/') || url.startsWith('\\')) return isSitePath(url) ? url : undefined
-  if (!/^(https?:\/\/|mailto:|tel:|#)/.test(url)) return undefined
-  return url
+  return isAllowedLink(url) ? url : undefined
 }
 
 function renderInline(nodes: InlineNode[]): ReactNode[] {

@@ -42,4 +42,37 @@ describe('renderOnce (Open Graph renders)', () => {
     const answer = await renderOnce('articles/broken', async () => image('fixed'))
     expect(new TextDecoder().decode(answer.body)).toBe('fixed')
   })
+
+  it('a visitor’s render goes before the background renders already waiting, and promotes one it asks for', async () => {
+    const order: string[] = []
+    const job = (name: string) => async () => {
+      order.push(name)
+      await tick()
+      return image(name)
+    }
+    const first = renderOnce('warm/first', job('warm-1'), 'low')
+    const queued = ['warm-2', 'warm-3', 'warm-4'].map((name) => renderOnce(`warm/${name}`, job(name), 'low'))
+    const visitor = renderOnce('visitor/a', job('visitor-a'))
+    // A visitor asks for an image the warmer queued: it is rendered next, once.
+    const promoted = renderOnce('warm/warm-4', job('never'))
+    await Promise.all([first, ...queued, visitor, promoted])
+    expect(order[0]).toBe('warm-1')
+    expect(order.slice(1, 3).sort()).toEqual(['visitor-a', 'warm-4'])
+    expect(order).not.toContain('never')
+    expect(order).toHaveLength(5)
+  })
+
+  it('a low-priority render never runs beside another render either', async () => {
+    let running = 0
+    let peak = 0
+    const job = async () => {
+      running++
+      peak = Math.max(peak, running)
+      await tick()
+      running--
+      return image('x')
+    }
+    await Promise.all(Array.from({ length: 12 }, (_, i) => renderOnce(`mixed/${i}`, job, i % 2 ? 'low' : 'visitor')))
+    expect(peak).toBe(maxConcurrentRenders)
+  })
 })

@@ -3,6 +3,7 @@ import { revalidateTag } from 'next/cache'
 import { after, type NextRequest } from 'next/server'
 import { env } from '@/env'
 import { refreshFrontCache } from '@/lib/front-cache/refresh.mjs'
+import { warmSocialImagesAfterPurge } from '@/lib/og/warm'
 import { announcePurge } from '@/lib/purge-bus'
 import { parseRevalidateRequest } from '@/lib/revalidate-request'
 import { secretMatches } from '@/lib/secret'
@@ -33,5 +34,8 @@ export async function POST(request: NextRequest): Promise<Response> {
       if (failed.length > 0) console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${failed[0]!.slice(0, 120)}: they expire on their own within a minute`)
     })
   }
+  // And the Open Graph images the purge made cold, in the background at low priority (lib/og/warm.ts).
+  // Only this instance (the one the CMS called) warms: the page cache is shared through Redis.
+  if (env.socialImageWarm > 0 && process.env.PORT) after(() => warmSocialImagesAfterPurge(parsed.tags))
   return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
 }

@@ -3,13 +3,15 @@ import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { getArticle, getCondition, getExercise, getPage, getService } from '@/lib/cms/queries'
 import { renderOnce } from '@/lib/og/render-queue'
-import { isRoutedCollection, socialImageKind, socialImageSize } from '@/lib/og/social-image'
+import { isRoutedCollection, socialImageKind, socialImagePath, socialImageSize } from '@/lib/og/social-image'
+import { isBeingWarmed } from '@/lib/og/warm'
 import { clinicName } from '@/lib/site'
 
 /**
  * The generated Open Graph image of a document without an SEO image of its own: its title, what it
- * is, and the clinic's name and colours. Rendered on first request and cached like the pages: the
- * CMS reads are the page's own (same URL, same tags), so a publish or a slug change purges it.
+ * is, and the clinic's name and colours. Cached like the pages: the CMS reads are the page's own
+ * (same URL, same tags), so a publish or a slug change purges it; the site then renders it again in
+ * the background (lib/og/warm.ts), and at start, so visitors' link previews find it warm.
  */
 export const revalidate = false
 
@@ -42,11 +44,17 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     readFile(fontFile(700)),
   ])
   if (!title) return new Response('No such image.', { status: 404 })
-  // One render per image at a time, one render at a time in all (lib/og/render-queue.ts).
-  const image = await renderOnce(`${collection}/${slug}/${title}/${name}`, async () => {
-    const response = render(collection, title, name, regular, bold)
-    return { body: await response.arrayBuffer(), headers: [...response.headers] }
-  })
+  // One render per image at a time, one render at a time in all (lib/og/render-queue.ts); the
+  // background warmer's (lib/og/warm.ts) after any visitor's.
+  const priority = isBeingWarmed(socialImagePath(collection, slug)) ? 'low' : 'visitor'
+  const image = await renderOnce(
+    `${collection}/${slug}/${title}/${name}`,
+    async () => {
+      const response = render(collection, title, name, regular, bold)
+      return { body: await response.arrayBuffer(), headers: [...response.headers] }
+    },
+    priority,
+  )
   return new Response(image.body, { headers: image.headers })
 }
 
