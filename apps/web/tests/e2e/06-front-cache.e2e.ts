@@ -154,8 +154,34 @@ describe('the front cache (nginx)', () => {
     }
   })
 
+  test('a page under a marketer’s query string (?utm_source=…, ?fbclid=…) shows a publish within a second too', async () => {
+    const title = `Sciatica and massage (flyer ${Date.now()})`
+    const variants = [`${articlePath}?utm_source=flyer`, `${articlePath}?fbclid=IwAR0abc`]
+    // Cached as a visitor from the flyer gets it (gzip and plain).
+    for (const variant of variants) {
+      await get(`${front.url}${variant}`)
+      await plainGet(`${front.url}${variant}`)
+      expect((await get(`${front.url}${variant}`)).headers.get('x-cache-status')).toBe('HIT')
+    }
+    await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title, _status: 'published' } })
+    const started = performance.now()
+    for (const variant of variants) {
+      const fresh = await waitFor(
+        async () => {
+          const page = await get(`${front.url}${variant}`)
+          return h1Of(page.body) === title && page
+        },
+        { timeout: 1_000, interval: 20, message: `${variant} did not show the published title through the front cache within 1 s of the CMS's answer` },
+      )
+      expect(fresh.headers.get('x-cache-status')).toBe('HIT')
+      expect(h1Of((await plainGet(`${front.url}${variant}`)).body)).toBe(title)
+    }
+    console.log(`[front cache] publish → visible under ?utm_source and ?fbclid: ${Math.round(performance.now() - started)} ms after the CMS confirmed the save`)
+  })
+
   test('an editor’s preview is never served from, nor stored in, the cache', async () => {
-    const probe = `/?preview-probe=${Date.now()}`
+    // Search results are kept per query (other pages under their path alone): a fresh entry.
+    const probe = `/search?q=previewprobe${Date.now().toString(36)}`
     const draftCookie = { cookie: '__prerender_bypass=0123456789abcdef; clinic-preview-token=x' }
     const preview = await get(`${front.url}${probe}`, { headers: draftCookie })
     expect(preview.headers.get('x-cache-status')).toBe('BYPASS')

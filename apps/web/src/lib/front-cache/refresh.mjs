@@ -56,9 +56,11 @@ async function eachLimited(items, limit, work) {
  * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number }} options
  * @returns {Promise<{ paths: string[], failed: string[] }>}
  */
-export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000 }) {
+export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
   if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [] }
+  const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
   const paths = await pathsForTags(tags)
+  if (trace) trace.paths = Date.now()
   const host = new URL(siteUrl).host
   const failed = []
   /** @param {string} path */
@@ -66,6 +68,7 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
     // Warm this instance's cache handler (rewritten HTML); a failure here only means the refresh
     // below renders the page itself.
     if (selfOrigin) await getStatus(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs)
+    if (trace && path === paths[0]) trace.rendered = Date.now()
     const statuses = await Promise.all(
       frontCacheUrls.flatMap((front) =>
         encodings.map((encoding) => getStatus(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs)),
@@ -76,8 +79,18 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
   // The most specific page (the one an editor just changed) alone first: rendering the lists beside
   // it would share the one JavaScript thread and delay it. Then the rest, a few at a time.
   if (paths.length > 0) await refresh(paths[0])
+  if (trace) {
+    // One line per purge (FRONT_CACHE_TRACE=1, `pnpm bench`): epoch ms of each step of the first page.
+    const at = (/** @type {number | undefined} */ t) => (t === undefined ? '-' : String(t))
+    console.log(`[front-cache] trace received=${at(trace.received)} start=${at(trace.start)} paths=${at(trace.paths)} rendered=${at(trace.rendered)} refreshed=${Date.now()} first=${paths[0] ?? '-'} count=${paths.length}`)
+  }
   await eachLimited(paths.slice(1), concurrency, refresh)
   return { paths, failed }
+}
+
+/** FRONT_CACHE_TRACE=1: log the timeline of each purge's first page (the bench reads it). */
+function tracing() {
+  return process.env.FRONT_CACHE_TRACE === '1'
 }
 
 /** This server's own address (`next start` records it), for re-rendering without the front cache. */
