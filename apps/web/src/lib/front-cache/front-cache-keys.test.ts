@@ -52,6 +52,10 @@ test('every page that reads its query string is kept per query by the front cach
 
 type Instance = { server: Server; url: string; hits: string[] }
 
+/** Paths the stand-in site answers 404 for (a page unpublished), and whether it calls its answers stale. */
+const gone = new Set<string>()
+let answerStale = false
+
 async function instance(name: string): Promise<Instance> {
   const hits: string[] = []
   let renders = 0
@@ -59,13 +63,18 @@ async function instance(name: string): Promise<Instance> {
     const url = request.url ?? '/'
     hits.push(url)
     renders += 1
+    if (gone.has(url)) {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+      response.end(`<h1>${name}: not found</h1>`)
+      return
+    }
     if (url.startsWith('/flyer')) {
       const query = url.split('?')[1]
       response.writeHead(302, { location: `/services${query ? `?${query}` : ''}` })
       response.end()
       return
     }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-nextjs-cache': answerStale ? 'STALE' : 'HIT' })
     response.end(`<h1>${name} render ${renders} of ${url}</h1>`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -108,6 +117,28 @@ describe('the front cache (nginx) in front of two site instances', () => {
       const after = await get(variant)
       expect(after.cache, variant).toBe('HIT')
       expect(after.body, variant).toBe(refreshed.body)
+    }
+  })
+
+  test('a refresh answered 404 (the page unpublished, an old slug) replaces the stored page; a stale answer is not stored', async () => {
+    const page = await get('/articles/b')
+    expect((await get('/articles/b?utm_source=x')).body).toBe(page.body)
+    gone.add('/articles/b')
+    expect((await get('/articles/b', { 'x-clinic-refresh': secret })).status).toBe(404)
+    expect((await get('/articles/b')).status).toBe(404)
+    expect((await get('/articles/b?utm_source=x')).status).toBe(404)
+    gone.delete('/articles/b')
+    // The site answers with its stale copy: the refresh does not replace what is stored with it.
+    const current = await get('/articles/c')
+    answerStale = true
+    try {
+      const stale = await get('/articles/c', { 'x-clinic-refresh': secret })
+      expect(stale.body).not.toBe(current.body)
+      const after = await get('/articles/c')
+      expect(after.cache).toBe('HIT')
+      expect(after.body).toBe(current.body)
+    } finally {
+      answerStale = false
     }
   })
 
