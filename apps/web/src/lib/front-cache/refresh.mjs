@@ -15,8 +15,12 @@ import { pathsForTags } from './tag-paths.mjs'
 export const refreshHeader = 'x-clinic-refresh'
 const encodings = ['gzip', 'identity']
 
-/** How often a refresh answered with the site's stale copy is asked again (nginx did not store it). */
-const staleRetries = 5
+/**
+ * How often a refresh answered with the site's stale copy is asked again (nginx did not store it):
+ * behind a balancer the next try goes to another instance, and the one that answered stale renders
+ * the page meanwhile; up to two seconds.
+ */
+const staleRetries = 20
 const staleRetryMs = 100
 
 /**

@@ -33,7 +33,7 @@ afterEach(() => {
 
 const page = (tags: string[]) => ({ kind: 'APP_PAGE', html: '<html></html>', status: 200, headers: { 'x-next-cache-tags': tags.join(',') } })
 const options = () => ({ frontCacheUrls: [frontUrl], siteUrl: 'http://site.test', secret: 'refresh-test-secret', selfOrigin: '', concurrency: 1 })
-const paths = () => seen.map((line) => line.split(' ')[0])
+const paths = () => seen.map((line) => line.split(' ')[0] ?? '')
 
 describe('the front cache refresh after a purge', () => {
   test('each page is refreshed in both encodings, the changed page first', async () => {
