@@ -1,17 +1,27 @@
 // The shipped front cache (deploy/nginx, real nginx) against two small upstreams standing in for
 // two site instances: what it keeps under which key, and that it balances across the instances.
 // The full stack (the site, Redis, the CMS) is in the e2e (06-front-cache, 06-shared-cache).
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startFrontCache, type FrontCache } from '../../../../../deploy/nginx/front-cache.mjs'
+import type * as FrontCacheModule from '../../../../../deploy/nginx/front-cache.mjs'
+import type { FrontCache } from '../../../../../deploy/nginx/front-cache.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const appDir = path.join(here, '..', '..', 'app')
-const template = readFileSync(path.join(here, '..', '..', '..', '..', '..', 'deploy', 'nginx', 'nginx.conf.template'), 'utf8')
+/** The repository's deploy/nginx, found upwards (this file may run from a copy of apps/web, e.g. Stryker's sandbox). */
+function deployDir(): string {
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'deploy', 'nginx')
+    if (existsSync(path.join(candidate, 'nginx.conf.template'))) return candidate
+    if (path.dirname(dir) === dir) throw new Error('deploy/nginx/nginx.conf.template not found above this test')
+  }
+}
+const template = readFileSync(path.join(deployDir(), 'nginx.conf.template'), 'utf8')
+const { startFrontCache } = (await import(pathToFileURL(path.join(deployDir(), 'front-cache.mjs')).href)) as typeof FrontCacheModule
 const secret = 'front-cache-keys-test-secret'
 
 /** The routes the template keys with their query (the map behind $clinic_cache_uri_of_query). */
