@@ -1,7 +1,8 @@
 export declare const nginxPath: string
 
 export interface FrontCacheOptions {
-  siteUrl: string
+  /** The site: one instance's URL, several comma-separated, or a list (nginx balances across them). */
+  siteUrl: string | readonly string[]
   cmsUrl: string
   port?: number
   cmsPort?: number
@@ -9,6 +10,8 @@ export interface FrontCacheOptions {
   staleWhileUpdating?: boolean
   /** The site's REVALIDATE_SECRET: a request carrying it in X-Clinic-Refresh replaces the cached copy (default: a random one). */
   refreshSecret?: string
+  /** Log every request (unbuffered) to `accessLogPath`, for tests (default false). */
+  accessLog?: boolean
 }
 
 export interface FrontCache {
@@ -18,9 +21,12 @@ export interface FrontCache {
   cmsUrl: string
   pid: number
   prefix: string
+  /** The request log (with accessLog): one line per request, `refresh=1` on the site's refreshes. */
+  accessLogPath?: string
   /** Stops nginx (by its process group) and removes its folder. */
   stop: () => Promise<void>
 }
 
-export declare function renderConfig(options: FrontCacheOptions & { port: number; cmsPort: number; prefix: string; hsts?: boolean; accessLog?: string }): string
-export declare function startFrontCache(options: FrontCacheOptions): Promise<FrontCache>
+export declare function renderConfig(options: FrontCacheOptions & { port: number; cmsPort: number; prefix: string; hsts?: boolean; accessLog?: string; accessLogBuffered?: boolean }): string
+export declare function siteUrlsOf(siteUrl: string | readonly string[]): string[]
+export declare function startFrontCache(options: FrontCacheOptions & { accessLog?: boolean }): Promise<FrontCache>

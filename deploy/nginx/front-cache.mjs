@@ -4,8 +4,13 @@
 // the deployment locally; production renders the same template once (--print) and runs nginx as a
 // service.
 //
-//   node deploy/nginx/front-cache.mjs [--site=http://127.0.0.1:3000] [--cms=http://127.0.0.1:3001]
-//        [--port=8080] [--cms-port=8081] [--no-stale] [--refresh-secret=…] [--print]
+//   node deploy/nginx/front-cache.mjs [--site=http://127.0.0.1:3000[,http://127.0.0.1:3002…]]
+//        [--cms=http://127.0.0.1:3001] [--port=8080] [--cms-port=8081] [--no-stale]
+//        [--refresh-secret=…] [--access-log] [--print]
+//
+// Several --site addresses (comma-separated) are the instances of a load-balanced site: nginx
+// balances across them (one `server` line each). Start every instance with the same
+// FRONT_CACHE_URL: whichever the CMS tells refreshes the cache.
 //
 // The refresh secret is the site's REVALIDATE_SECRET (the default when that variable is set): the
 // site sends it to replace a purged page's copy (see the template). Start the site with
@@ -39,6 +44,15 @@ function freePort() {
   })
 }
 
+/** The site's instances: one URL, a comma-separated list or an array. */
+export function siteUrlsOf(siteUrl) {
+  const urls = (Array.isArray(siteUrl) ? siteUrl : String(siteUrl ?? '').split(','))
+    .map((url) => String(url).trim())
+    .filter(Boolean)
+  if (urls.length === 0) throw new Error('front cache: give the site\'s address (--site=URL, or several comma-separated).')
+  return urls
+}
+
 const hostPort = (url) => {
   const parsed = new URL(url)
   return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? 443 : 80)}`
@@ -49,7 +63,7 @@ const hostPort = (url) => {
  * notes) serves the expired copy while one request fetches the new one; false makes every request
  * wait behind the cache lock for the fresh copy (the bench compares both).
  */
-export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off', refreshSecret }) {
+export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off', accessLogBuffered = true, refreshSecret }) {
   if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,200}$/.test(refreshSecret)) {
     throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-200 letters, digits or ._~- characters.')
   }
@@ -58,12 +72,15 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
     PREFIX: prefix,
     // As root (CI), workers run as nobody; the script opens the folders to them.
     MAIN_USER: isRoot ? 'user nobody nogroup;' : '',
-    ACCESS_LOG: accessLog,
+    // Production writes its log in batches; tests that read it right away (accessLogBuffered false) do not.
+    ACCESS_LOG: accessLog === 'off' ? 'off' : `${accessLog} clinic${accessLogBuffered ? ' buffer=64k flush=1s' : ''}`,
     LISTEN: `127.0.0.1:${port}`,
     CMS_LISTEN: `127.0.0.1:${cmsPort}`,
     SITE_HOST: '_',
     CMS_HOST: '_',
-    SITE_UPSTREAM: hostPort(siteUrl),
+    SITE_UPSTREAMS: siteUrlsOf(siteUrl)
+      .map((url) => `    server ${hostPort(url)};`)
+      .join('\n'),
     CMS_UPSTREAM: hostPort(cmsUrl),
     USE_STALE: staleWhileUpdating ? 'updating error timeout http_500 http_502 http_503 http_504' : 'error timeout http_500 http_502 http_503 http_504',
     BACKGROUND_UPDATE: staleWhileUpdating ? 'on' : 'off',
@@ -79,7 +96,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
 }
 
 /** Starts nginx in the foreground; resolves once it answers. */
-export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true, refreshSecret = randomBytes(24).toString('hex') } = {}) {
+export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true, refreshSecret = randomBytes(24).toString('hex'), accessLog = false } = {}) {
   if (!existsSync(nginxPath)) {
     throw new Error(`nginx is not installed (${nginxPath} is missing). On Debian: apt-get install nginx (CI does this in .ci/run).`)
   }
@@ -90,7 +107,8 @@ export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhi
   chmodSync(prefix, 0o755)
   for (const dir of ['temp', 'cache']) chmodSync(path.join(prefix, dir), 0o777)
   const config = path.join(prefix, 'nginx.conf')
-  writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating, refreshSecret }))
+  const accessLogPath = accessLog ? path.join(prefix, 'logs', 'access.log') : undefined
+  writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating, refreshSecret, accessLog: accessLogPath ?? 'off', accessLogBuffered: false }))
 
   const child = spawn(nginxPath, ['-p', prefix, '-e', path.join(prefix, 'logs', 'error.log'), '-c', config, '-g', 'daemon off;'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,7 +153,7 @@ export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhi
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, pid: child.pid, prefix, stop }
+  return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, pid: child.pid, prefix, accessLogPath, stop }
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
@@ -148,6 +166,7 @@ if (isMain) {
     cmsPort: arg('cms-port') ? Number(arg('cms-port')) : undefined,
     staleWhileUpdating: !process.argv.includes('--no-stale'),
     refreshSecret: arg('refresh-secret', process.env.REVALIDATE_SECRET?.trim() || undefined),
+    accessLog: process.argv.includes('--access-log'),
   }
   if (process.argv.includes('--print')) {
     if (!options.refreshSecret) {

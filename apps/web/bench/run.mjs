@@ -17,6 +17,7 @@
 // The CMS runs on a fresh seeded SQLite database in a temporary folder; both apps listen on free
 // loopback ports and are stopped by their PIDs whatever happens.
 import { randomBytes } from 'node:crypto'
+import { get as httpGet } from 'node:http'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { auditMedian, startChromium } from './lib/lighthouse.mjs'
 import { pageWeight } from './lib/page-weight.mjs'
 import { freePort, run, start, stopAll, waitUntilUp } from './lib/processes.mjs'
-import { login, publishLatency } from './lib/publish.mjs'
+import { login, percentile, publishLatency } from './lib/publish.mjs'
 import { searchLatency } from './lib/search.mjs'
 import { hasWrk, medianByRps, rssMb, wrk, wrkPath } from './lib/load.mjs'
 import { printScale, restAtScale } from './lib/scale.mjs'
@@ -89,6 +90,59 @@ async function warmImages(siteUrl, pagePath) {
   }
 }
 
+/** A GET without Accept-Encoding (what wrk sends): its body and headers. */
+function plainGet(url) {
+  return new Promise((resolve, reject) => {
+    httpGet(url, (response) => {
+      const chunks = []
+      response.on('data', (chunk) => chunks.push(chunk))
+      response.on('end', () => resolve({ body: Buffer.concat(chunks), headers: response.headers }))
+    }).on('error', reject)
+  })
+}
+
+/**
+ * Where the time of a publish → visible through the front cache goes: each run's PATCH matched with
+ * the site's trace of the purge it caused (FRONT_CACHE_TRACE), medians and p95 of each step, ms.
+ */
+function publishSteps(timeline, siteOutput) {
+  const traces = [...siteOutput.matchAll(/\[front-cache\] trace received=(\d+) start=(\d+) paths=(\d+) rendered=(\d+|-) refreshed=(\d+)/g)].map((m) => ({
+    received: Number(m[1]),
+    start: Number(m[2]),
+    paths: Number(m[3]),
+    rendered: m[4] === '-' ? Number(m[3]) : Number(m[4]),
+    refreshed: Number(m[5]),
+  }))
+  const steps = {
+    'PATCH sent → /api/revalidate received': [],
+    'received → refresh started (route answered, after())': [],
+    'started → paths known (tag record)': [],
+    'paths → changed page re-rendered by the site': [],
+    'rendered → both encodings stored in nginx': [],
+    'stored → the poll sees it': [],
+    'PATCH answered (by the CMS) after sent': [],
+  }
+  for (const run of timeline) {
+    const trace = traces.find((t) => t.received >= run.startedAt && t.refreshed <= run.seenAt + 5)
+    if (!trace) continue
+    const values = [
+      trace.received - run.startedAt,
+      trace.start - trace.received,
+      trace.paths - trace.start,
+      trace.rendered - trace.paths,
+      trace.refreshed - trace.rendered,
+      run.seenAt - trace.refreshed,
+      run.answeredAt - run.startedAt,
+    ]
+    Object.values(steps).forEach((list, i) => list.push(values[i]))
+  }
+  const rows = {}
+  for (const [step, values] of Object.entries(steps)) {
+    if (values.length > 0) rows[step] = { runs: values.length, p50_ms: percentile(values, 50), p95_ms: percentile(values, 95), max_ms: Math.max(...values) }
+  }
+  return rows
+}
+
 async function main() {
   if (!existsSync(path.join(cmsDir, '.next', 'BUILD_ID'))) {
     throw new Error('The CMS has no production build: run `pnpm build` at the root first.')
@@ -135,6 +189,8 @@ async function main() {
     MALLOC_ARENA_MAX: '2',
     MALLOC_MMAP_THRESHOLD_: '131072',
     MALLOC_TRIM_THRESHOLD_: '131072',
+    // One line per purge with the timeline of its first page (apps/web/src/lib/front-cache/refresh.mjs).
+    FRONT_CACHE_TRACE: '1',
     NODE_OPTIONS: `--max-old-space-size=384 --max-semi-space-size=4 ${process.env.NODE_OPTIONS ?? ''}`.trim(),
   }
 
@@ -231,8 +287,14 @@ async function main() {
     log(`throughput: wrk -c 32, ${wrkSeconds} s each: the site alone, behind the front cache as shipped, nginx serving the same bytes`)
     const shipped = await startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
     const loadPages = pages.filter((page) => ['home', 'article', 'articles'].includes(page.name))
+    // The ceiling serves exactly what the front cache sends a client without gzip (wrk): the
+    // cached copy's body and its headers (all but those nginx writes itself for a file).
     const files = {}
-    for (const page of loadPages) files[page.path] = await (await fetch(new URL(page.path, siteUrl))).text()
+    for (const page of loadPages) {
+      await plainGet(new URL(page.path, shipped.url))
+      files[page.path] = await plainGet(new URL(page.path, shipped.url))
+      if (files[page.path].headers['x-cache-status'] !== 'HIT') throw new Error(`${page.path} is not in the front cache after two visits`)
+    }
     const ceiling = await startStaticNginx(files)
     try {
       for (const page of loadPages) {
@@ -271,6 +333,7 @@ async function main() {
           runs: Math.max(publishRuns, 50),
           randomStartMs: 2000,
         })
+        publishVia[name].steps = publishSteps(publishVia[name].timeline, site.output())
       }
     } finally {
       await Promise.all([shipped.stop(), ceiling.stop()])
@@ -415,6 +478,10 @@ async function main() {
   if (throughput.length > 0) {
     console.log('')
     console.log(`Requests/s, wrk -c 32 -d ${wrkSeconds}s (one machine, everything on it; ratios to nginx serving the same bytes):`)
+    console.log(
+      '  nginx same bytes = the front cache\'s cached copy (body) with its response headers (all but Date, Server, Connection, Content-Length, ETag, Last-Modified, Accept-Ranges, which nginx writes for a file itself); ' +
+        'the shipped front cache: open_file_cache on cache hits, exact-match maps before regular expressions (Accept-Encoding, Cookie), access log off in both here (production: buffered, 64 KB / 1 s)',
+    )
     console.table(
       Object.fromEntries(
         throughput.map((row) => [
@@ -442,6 +509,10 @@ async function main() {
     console.log('')
     console.log(`Publish → visible through the ${name}, ${p.runs} publishes (PATCH sent → page shows it through nginx):`)
     console.table({ [name.split(' (')[0]]: { p50_ms: Math.round(p.p50), p95_ms: Math.round(p.p95), max_ms: Math.round(p.max), 'throughput vs nginx same bytes': ratios || 'not measured' } })
+    if (p.steps && Object.keys(p.steps).length > 0) {
+      console.log('Where the time goes (each publish matched with the site\'s trace of its purge; epoch clocks of one machine):')
+      console.table(p.steps)
+    }
   }
   if (noCms) {
     console.log('')

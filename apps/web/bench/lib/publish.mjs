@@ -41,12 +41,15 @@ export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'art
 
   const latencies = []
   const patchTimes = []
+  /** Per run, epoch ms: PATCH sent, answered, the page seen with the new title. */
+  const timeline = []
   const tag = randomBytes(3).toString('hex')
   for (let i = 1; i <= runs; i += 1) {
     if (randomStartMs > 0) await sleep(Math.random() * randomStartMs)
     // Letters and digits only: the title appears verbatim (unescaped) in the HTML.
     const title = `${originalTitle} bench ${tag} ${i}`
     const started = performance.now()
+    const startedAt = Date.now()
     const response = await fetch(`${cmsUrl}/api/${collection}/${doc.id}?depth=0`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
@@ -55,6 +58,7 @@ export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'art
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`PATCH ${collection}/${doc.id} answered ${response.status}`)
     patchTimes.push(performance.now() - started)
+    const answeredAt = Date.now()
     let seen = false
     while (performance.now() - started < timeoutMs) {
       if ((await page()).includes(title)) {
@@ -65,6 +69,7 @@ export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'art
     }
     if (!seen) throw new Error(`${pagePath} did not show the new title within ${timeoutMs} ms (run ${i})`)
     latencies.push(performance.now() - started)
+    timeline.push({ startedAt, answeredAt, seenAt: Date.now() })
     await sleep(100)
   }
 
@@ -82,5 +87,6 @@ export async function publishLatency({ cmsUrl, siteUrl, token, collection = 'art
     max: Math.max(...latencies),
     patchP50: percentile(patchTimes, 50),
     latencies,
+    timeline,
   }
 }

@@ -6,21 +6,39 @@ import path from 'node:path'
 import { nginxPath } from '../../../../deploy/nginx/front-cache.mjs'
 import { freePort } from './processes.mjs'
 
-/** Serves `files` ({ '/path': body }) as text/html from a temporary root; returns { url, stop }. */
+/** Headers nginx writes itself for a file (or per connection): never copied into the ceiling's config. */
+const ownHeaders = new Set(['date', 'content-length', 'connection', 'keep-alive', 'server', 'transfer-encoding', 'content-type', 'etag', 'last-modified', 'accept-ranges'])
+
+const quote = (value) => `"${String(value).replace(/[\\"]/g, '\\$&').replace(/\$/g, '${dollar}')}"`
+
+/**
+ * Serves `files` ({ '/path': body } or { '/path': { body, headers } }) from a temporary root;
+ * returns { url, pid, stop }. With `headers` (a response's, e.g. what the front cache sends for the
+ * page), the ceiling sends the same ones (its content type, and every other header but those nginx
+ * writes itself for a file): then it really serves the same bytes.
+ */
 export async function startStaticNginx(files) {
   const prefix = mkdtempSync(path.join(tmpdir(), 'clinic-static-'))
   for (const dir of ['logs', 'temp', 'root']) mkdirSync(path.join(prefix, dir))
   chmodSync(prefix, 0o755)
   chmodSync(path.join(prefix, 'temp'), 0o777)
   const names = {}
-  Object.entries(files).forEach(([urlPath, body], index) => {
+  const extra = {}
+  Object.entries(files).forEach(([urlPath, file], index) => {
+    const { body, headers = {} } = typeof file === 'string' ? { body: file } : file
     names[urlPath] = `page-${index}.html`
     writeFileSync(path.join(prefix, 'root', names[urlPath]), body)
+    const lines = []
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase() === 'content-type') lines.push(`default_type ${quote(value)};`)
+      else if (!ownHeaders.has(name.toLowerCase())) lines.push(`add_header ${name} ${quote(value)};`)
+    }
+    extra[urlPath] = lines.join(' ')
   })
   const port = await freePort()
   const isRoot = process.getuid?.() === 0
   const locations = Object.entries(names)
-    .map(([urlPath, file]) => `    location = ${urlPath} { try_files /${file} =404; }`)
+    .map(([urlPath, file]) => `    location = ${urlPath} { ${extra[urlPath] ? `${extra[urlPath]} ` : ''}try_files /${file} =404; }`)
     .join('\n')
   writeFileSync(
     path.join(prefix, 'nginx.conf'),
@@ -39,6 +57,8 @@ http {
   sendfile on;
   keepalive_requests 100000;
   default_type text/html;
+  # "$" in a copied header value, written as nginx has no escape for it.
+  geo $dollar { default "$"; }
   server {
     listen 127.0.0.1:${port};
     root ${prefix}/root;
@@ -59,6 +79,7 @@ ${locations}
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       try {
         process.kill(-child.pid, 'SIGQUIT')

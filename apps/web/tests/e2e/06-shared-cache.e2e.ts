@@ -1,17 +1,19 @@
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { collectionTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createArticle, uniqueSlug, type CreatedArticle } from './support/articles'
 import { cmsJson, docBySlug, login } from './support/cms'
 import { e2e } from './support/context'
-import { freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
 // The shared site (global-setup) keeps its cache in Redis; a second instance (the regular build)
 // shares that Redis, as behind a deployment's load balancer; the shipped front cache (nginx,
-// deploy/nginx, started by the global setup) is in front of the first, which refreshes it. The CMS
-// tells the first instance only, as it would tell one instance or the load balancer's address:
-// everything below must reach the second one by itself.
-const { cmsUrl, siteUrl, frontUrl, redisUrl, editor, marketer, revalidateSecret, previewSecret, logDir } = e2e()
+// deploy/nginx, started by the global setup) balances across both, and whichever instance gets a
+// purge refreshes it. The CMS tells the first instance only, as it would tell one instance or the
+// load balancer's address: everything below must reach the second one by itself.
+const { cmsUrl, siteUrl, secondSiteUrl, frontUrl, frontAccessLog, redisUrl, editor, marketer, revalidateSecret, previewSecret, logDir } = e2e()
 const slug = 'sciatica-and-massage'
 const articlePath = `/articles/${slug}`
 let second: { url: string; proc: ManagedProcess } | undefined
@@ -47,8 +49,9 @@ beforeAll(async () => {
   article = await docBySlug(cmsUrl, 'articles', slug)
   announcementBefore = await cmsJson<Record<string, unknown>>(cmsUrl, '/api/globals/announcement?depth=0', { token: marketerToken })
 
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
+  // The port the front cache already lists as its second instance.
+  const url = secondSiteUrl
+  const port = Number(new URL(url).port)
   const proc = startProcess('Site instance 2 (shared Redis cache)', nextStartArgs(webDir, port), {
     cwd: webDir,
     env: {
@@ -60,6 +63,9 @@ beforeAll(async () => {
       REVALIDATE_SECRET: revalidateSecret,
       PREVIEW_SECRET: previewSecret,
       REDIS_URL: redisUrl,
+      // Behind the same front cache as the first, configured alike: a purge it receives refreshes it.
+      TRUSTED_PROXY: '1',
+      FRONT_CACHE_URL: frontUrl,
     },
     logFile: path.join(logDir, 'site-second-instance.log'),
   })
@@ -92,6 +98,20 @@ afterAll(async () => {
   await second?.proc.stop()
 })
 
+/** The front cache's request log (global-setup starts nginx with it, unbuffered). */
+const logSize = () => statSync(frontAccessLog).size
+const logSince = (mark: number) => readFileSync(frontAccessLog).subarray(mark).toString('utf8').split('\n')
+/** The site's refreshes of the article's page (identity and gzip). */
+const refreshesOf = (lines: string[]) => lines.filter((line) => line.includes(`"GET ${articlePath} HTTP/1.1"`) && line.includes(' refresh=1 '))
+
+/** Exactly one refresh of each copy since `mark` (a second one would come within this second). */
+async function expectRefreshedOnce(mark: number) {
+  await new Promise((resolve) => setTimeout(resolve, 1_500))
+  const refreshes = refreshesOf(logSince(mark))
+  expect(refreshes, refreshes.join('\n')).toHaveLength(2)
+  expect(refreshes.every((line) => / 200 /.test(line))).toBe(true)
+}
+
 /** Polls `url` until `check` holds, within `ms`; the message names the place and what was last seen. */
 async function until(where: string, url: string, ms: number, what: string, check: (page: Awaited<ReturnType<typeof get>>) => boolean) {
   let last = ''
@@ -109,32 +129,51 @@ async function until(where: string, url: string, ms: number, what: string, check
 
 describe('several site instances, one cache (Redis), the CMS telling one', () => {
   test('a page rendered by one instance is served from the cache by the other', async () => {
-    const rendered = await get(`${siteUrl}${articlePath}`)
-    expect(rendered.status).toBe(200)
-    const other = await get(`${second!.url}${articlePath}`)
-    expect(other.status).toBe(200)
-    expect(other.headers.get('x-nextjs-cache')).toBe('HIT')
-    expect(h1Of(other.body)).toBe(h1Of(rendered.body))
+    // Rendered afresh by the first (a page purged just before, e.g. by the previous spec file, is
+    // served stale once while it renders again).
+    const rendered = await waitFor(
+      async () => {
+        const page = await get(`${siteUrl}${articlePath}`)
+        return page.status === 200 && page.headers.get('x-nextjs-cache') !== 'STALE' && page
+      },
+      { timeout: renderWithinMs, interval: 100, message: `the first instance did not render ${articlePath}` },
+    )
+    // The other serves that render from the shared cache: at once, or (when it still held an
+    // older copy in memory, having served the front cache's refreshes) within a second.
+    let other: Awaited<ReturnType<typeof get>> | undefined
+    await until('the other instance', `${second!.url}${articlePath}`, agreeWithinMs, 'serve the same render from the cache', (page) => {
+      other = page
+      return page.status === 200 && page.headers.get('x-nextjs-cache') === 'HIT' && h1Of(page.body) === h1Of(rendered.body)
+    })
+    expect(other?.headers.get('x-nextjs-cache')).toBe('HIT')
   })
 
-  test('a redirect created, changed and deleted behaves the same on every instance within a second', async () => {
+  test('the front cache balances across both instances', async () => {
+    const mark = logSize()
+    for (let i = 0; i < 8; i++) expect((await get(`${frontUrl}/api/health`)).status).toBe(200)
+    const upstreams = new Set(logSince(mark).filter((line) => line.includes('"GET /api/health ')).map((line) => /upstream=(\S+)/.exec(line)?.[1]))
+    expect([...upstreams].sort()).toEqual([new URL(siteUrl).host, new URL(second!.url).host].sort())
+  })
+
+  test('a redirect created, changed and deleted behaves the same on every instance and through the front cache within a second', async () => {
     const from = `/flyer-${Date.now().toString(36)}`
-    // Both instances hold their redirect map (and its 404 for `from`) before the change.
-    for (const { url } of instances()) expect((await get(`${url}${from}`)).status).toBe(404)
+    // Both instances hold their redirect map (and its 404 for `from`) before the change, and the
+    // front cache has been asked for it.
+    for (const { url } of everywhere()) expect((await get(`${url}${from}`)).status).toBe(404)
     const created = await cmsJson<{ doc: { id: number | string } }>(cmsUrl, '/api/redirects', {
       method: 'POST',
       token: marketerToken,
       body: { from, to: { type: 'custom', url: '/services' }, type: '302' },
     })
-    for (const { name, url } of instances()) {
+    for (const { name, url } of everywhere()) {
       await until(name, `${url}${from}`, agreeWithinMs, 'redirect to /services', (page) => page.status === 302 && page.headers.get('location')?.endsWith('/services') === true)
     }
     await cmsJson(cmsUrl, `/api/redirects/${created.doc.id}`, { method: 'PATCH', token: marketerToken, body: { to: { type: 'custom', url: '/team' } } })
-    for (const { name, url } of instances()) {
+    for (const { name, url } of everywhere()) {
       await until(name, `${url}${from}`, agreeWithinMs, 'redirect to /team', (page) => page.status === 302 && page.headers.get('location')?.endsWith('/team') === true)
     }
     await cmsJson(cmsUrl, `/api/redirects/${created.doc.id}`, { method: 'DELETE', token: marketerToken })
-    for (const { name, url } of instances()) {
+    for (const { name, url } of everywhere()) {
       await until(name, `${url}${from}`, agreeWithinMs, 'stop redirecting (404)', (page) => page.status === 404)
     }
   })
@@ -142,9 +181,25 @@ describe('several site instances, one cache (Redis), the CMS telling one', () =>
   test('a publish shows on every instance and through the front cache', async () => {
     const title = `Sciatica and massage (shared cache ${Date.now()})`
     for (const { url } of everywhere()) expect((await get(`${url}${articlePath}`)).status).toBe(200)
+    const mark = logSize()
     await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title, _status: 'published' } })
     for (const { name, url } of instances()) await until(name, `${url}${articlePath}`, renderWithinMs, 'show the new title', (page) => h1Of(page.body) === title)
     await until('front cache', `${frontUrl}${articlePath}`, frontWithinMs, 'show the new title', (page) => h1Of(page.body) === title)
+    // The instance the CMS told refreshed the front cache's two copies (gzip, plain) once; the other
+    // instance, told through Redis, did not refresh them again.
+    await expectRefreshedOnce(mark)
+  })
+
+  test('a purge sent to the other instance (as to a load balancer) refreshes the front cache once too', async () => {
+    const mark = logSize()
+    const purge = await fetch(`${second!.url}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [revalidateSecretHeader]: revalidateSecret },
+      body: JSON.stringify({ tags: [collectionTag('articles')] }),
+    })
+    expect(purge.status).toBe(200)
+    await waitFor(async () => refreshesOf(logSince(mark)).length >= 2, { timeout: frontWithinMs, interval: 100, message: `the front cache was not refreshed for ${articlePath}` })
+    await expectRefreshedOnce(mark)
   })
 
   describe('a new article, searched for, moved to a new slug (its automatic redirect deleted), unpublished', () => {
@@ -156,12 +211,12 @@ describe('several site instances, one cache (Redis), the CMS telling one', () =>
     test('published: its page, the list and search show it on every instance', async () => {
       created = await createArticle(cmsUrl, token, { title: `Quiet recovery ${word}`, slug: uniqueSlug('quiet-recovery'), status: 'published' })
       oldSlug = created.slug
-      for (const { name, url } of instances()) {
-        await until(name, `${url}/articles/${oldSlug}`, renderWithinMs, 'show the article', (page) => page.status === 200 && h1Of(page.body) === created.title)
-        await until(name, `${url}/articles`, renderWithinMs, 'list the article', (page) => page.body.includes(`/articles/${oldSlug}`))
-        await until(name, `${url}/search?q=${word}`, renderWithinMs, 'find the new word', (page) => page.body.includes(`/articles/${oldSlug}`))
+      for (const { name, url } of everywhere()) {
+        const within = url === frontUrl ? frontWithinMs : renderWithinMs
+        await until(name, `${url}/articles/${oldSlug}`, within, 'show the article', (page) => page.status === 200 && h1Of(page.body) === created.title)
+        await until(name, `${url}/articles`, within, 'list the article', (page) => page.body.includes(`/articles/${oldSlug}`))
+        await until(name, `${url}/search?q=${word}`, within, 'find the new word', (page) => page.body.includes(`/articles/${oldSlug}`))
       }
-      await until('front cache', `${frontUrl}/articles/${oldSlug}`, frontWithinMs, 'show the article', (page) => page.status === 200)
     })
 
     test('a slug change (with a draft under a third slug in between) moves every URL on every instance and through the front cache', async () => {

@@ -78,7 +78,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   try {
     redis = await startRedis()
-    const [cmsPort, sitePort, frontPort] = [await freePort(), await freePort(), await freePort()]
+    const [cmsPort, sitePort, frontPort, secondSitePort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+    const secondSiteUrl = `http://127.0.0.1:${secondSitePort}`
     const cmsUrl = `http://127.0.0.1:${cmsPort}`
     const siteUrl = `http://127.0.0.1:${sitePort}`
     const previewSecret = secret()
@@ -193,11 +194,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       )
     }
 
-    // The shipped front cache in front of both apps, as in the one-server deployment (its refresh
-    // secret is the site's revalidation secret).
-    front = await startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
+    // The shipped front cache in front of both apps (its refresh secret is the site's revalidation
+    // secret), balancing across two site instances as a deployment with a load balancer would: this
+    // one, and the second that 06-shared-cache starts on its reserved port (nginx passes a request
+    // for an instance that is down to the other).
+    front = await startFrontCache({ siteUrl: [siteUrl, secondSiteUrl], cmsUrl, port: frontPort, refreshSecret: revalidateSecret, accessLog: true })
 
-    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, frontUrl: front.url, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
+    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, frontUrl: front.url, secondSiteUrl, frontAccessLog: front.accessLogPath!, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

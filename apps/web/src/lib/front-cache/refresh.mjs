@@ -16,38 +16,108 @@ export const refreshHeader = 'x-clinic-refresh'
 const encodings = ['gzip', 'identity']
 
 /**
- * One GET, body discarded; resolves to the status (0 when it failed).
+ * How often a refresh answered with the site's stale copy is asked again (nginx did not store it):
+ * behind a balancer the next try goes to another instance, and the one that answered stale renders
+ * the page meanwhile; up to two seconds.
+ */
+const staleRetries = 20
+const staleRetryMs = 100
+
+/**
+ * One GET, body discarded; resolves to the status (0 when it failed) and whether the site called
+ * its answer stale (x-nextjs-cache: STALE).
  * @param {string} url
  * @param {Record<string, string>} headers
  * @param {number} timeoutMs
- * @returns {Promise<number>}
+ * @returns {Promise<{ status: number, stale: boolean }>}
  */
-function getStatus(url, headers, timeoutMs) {
+function getAnswer(url, headers, timeoutMs) {
   return new Promise((resolve) => {
     const req = request(url, { method: 'GET', headers, timeout: timeoutMs }, (res) => {
       res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-      res.on('error', () => resolve(0))
+      const stale = res.headers['x-nextjs-cache'] === 'STALE'
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, stale }))
+      res.on('error', () => resolve({ status: 0, stale }))
     })
     req.on('timeout', () => req.destroy())
-    req.on('error', () => resolve(0))
+    req.on('error', () => resolve({ status: 0, stale: false }))
     req.end()
   })
 }
 
 /**
- * Runs `work` over `items`, at most `limit` at a time, in order.
- * @template T
- * @param {readonly T[]} items
- * @param {number} limit
- * @param {(item: T) => Promise<void>} work
+ * A refresh through the front cache: asked again (a few times, briefly apart) while the instance
+ * behind it answers with its stale copy (one that has not yet seen the purge, or serves the old
+ * copy while it renders): nginx does not store those (the template's $clinic_stale_answer).
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {number} timeoutMs
  */
-async function eachLimited(items, limit, work) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await work(items[next++])
+async function refreshOnce(url, headers, timeoutMs) {
+  for (let attempt = 0; ; attempt += 1) {
+    const answer = await getAnswer(url, headers, timeoutMs)
+    if (!answer.stale) return answer.status
+    if (attempt >= staleRetries) return 0
+    await new Promise((resolve) => setTimeout(resolve, staleRetryMs))
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+/**
+ * The refreshes waiting in this process, shared by every purge: a path purged again while it waits
+ * is refreshed once, and each purge's own first page (the one an editor just changed) does not
+ * wait behind the lists and pages of earlier purges (issue 17: a publish right after another one).
+ * @type {{ waiting: Map<string, { job: () => Promise<boolean>, done: Promise<boolean>, resolve: (ok: boolean) => void }>, running: number }}
+ */
+const queue = /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.refreshQueue')] ??= { waiting: new Map(), running: 0 }
+
+/**
+ * Queues `job` for `path` (or updates the waiting one); resolves when it ran.
+ * @param {string} path
+ * @param {() => Promise<boolean>} job
+ * @param {number} limit
+ * @returns {Promise<boolean>}
+ */
+function enqueue(path, job, limit) {
+  let entry = queue.waiting.get(path)
+  if (entry) entry.job = job
+  else {
+    /** @type {(ok: boolean) => void} */
+    let resolve = () => {}
+    const done = new Promise((r) => (resolve = r))
+    entry = { job, done, resolve }
+    queue.waiting.set(path, entry)
+  }
+  pump(limit)
+  return entry.done
+}
+
+/** @param {number} limit */
+function pump(limit) {
+  while (queue.running < limit && queue.waiting.size > 0) {
+    const [path, entry] = /** @type {[string, any]} */ (queue.waiting.entries().next().value)
+    queue.waiting.delete(path)
+    queue.running += 1
+    entry
+      .job()
+      .then(entry.resolve, () => entry.resolve(false))
+      .finally(() => {
+        queue.running -= 1
+        pump(limit)
+      })
+  }
+}
+
+/**
+ * Runs `job` for `path` now, ahead of the queue; a queued refresh of the same path is answered by it.
+ * @param {string} path
+ * @param {() => Promise<boolean>} job
+ */
+async function runNow(path, job) {
+  const waiting = queue.waiting.get(path)
+  queue.waiting.delete(path)
+  const ok = await job().catch(() => false)
+  waiting?.resolve(ok)
+  return ok
 }
 
 /**
@@ -56,28 +126,47 @@ async function eachLimited(items, limit, work) {
  * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number }} options
  * @returns {Promise<{ paths: string[], failed: string[] }>}
  */
-export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000 }) {
+export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
   if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [] }
+  const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
   const paths = await pathsForTags(tags)
+  if (trace) trace.paths = Date.now()
   const host = new URL(siteUrl).host
+  /** @type {string[]} */
   const failed = []
   /** @param {string} path */
-  const refresh = async (path) => {
+  const refresh = (path) => async () => {
     // Warm this instance's cache handler (rewritten HTML); a failure here only means the refresh
     // below renders the page itself.
-    if (selfOrigin) await getStatus(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs)
+    if (selfOrigin) await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs)
+    if (trace && path === paths[0]) trace.rendered = Date.now()
     const statuses = await Promise.all(
       frontCacheUrls.flatMap((front) =>
-        encodings.map((encoding) => getStatus(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs)),
+        encodings.map((encoding) => refreshOnce(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs)),
       ),
     )
-    if (statuses.some((status) => status === 0 || status >= 500)) failed.push(path)
+    return !statuses.some((status) => status === 0 || status >= 500)
   }
-  // The most specific page (the one an editor just changed) alone first: rendering the lists beside
-  // it would share the one JavaScript thread and delay it. Then the rest, a few at a time.
-  if (paths.length > 0) await refresh(paths[0])
-  await eachLimited(paths.slice(1), concurrency, refresh)
+  /** @param {string} path @param {boolean} ok */
+  const note = (path, ok) => {
+    if (!ok) failed.push(path)
+  }
+  // The most specific page (the one an editor just changed) alone first, ahead of anything queued:
+  // rendering the lists beside it would share the one JavaScript thread and delay it. Then the
+  // rest, a few at a time, in the queue this process shares across purges.
+  if (paths.length > 0) note(paths[0], await runNow(paths[0], refresh(paths[0])))
+  if (trace) {
+    // One line per purge (FRONT_CACHE_TRACE=1, `pnpm bench`): epoch ms of each step of the first page.
+    const at = (/** @type {number | undefined} */ t) => (t === undefined ? '-' : String(t))
+    console.log(`[front-cache] trace received=${at(trace.received)} start=${at(trace.start)} paths=${at(trace.paths)} rendered=${at(trace.rendered)} refreshed=${Date.now()} first=${paths[0] ?? '-'} count=${paths.length}`)
+  }
+  await Promise.all(paths.slice(1).map(async (path) => note(path, await enqueue(path, refresh(path), concurrency))))
   return { paths, failed }
+}
+
+/** FRONT_CACHE_TRACE=1: log the timeline of each purge's first page (the bench reads it). */
+function tracing() {
+  return process.env.FRONT_CACHE_TRACE === '1'
 }
 
 /** This server's own address (`next start` records it), for re-rendering without the front cache. */

@@ -9,8 +9,16 @@ export interface Account {
 export interface E2eContext {
   cmsUrl: string
   siteUrl: string
-  /** The shipped front cache (deploy/nginx) in front of the site, which refreshes it after purges. */
+  /**
+   * The shipped front cache (deploy/nginx) in front of the site, which refreshes it after purges. It
+   * balances across two instances: this one (siteUrl) and `secondSiteUrl`, which 06-shared-cache
+   * starts (until then nginx passes the requests meant for it to the first).
+   */
   frontUrl: string
+  /** Where 06-shared-cache starts the second site instance (behind the front cache too). */
+  secondSiteUrl: string
+  /** The front cache's request log (unbuffered; `refresh=1` marks the site's refreshes). */
+  frontAccessLog: string
   /** The CMS through the same nginx. */
   frontCmsUrl: string
   /** nginx's folder (its cache files are under cache/site). */

@@ -12,6 +12,7 @@ const noStore = { 'Cache-Control': 'no-store' }
 
 /** Called by the CMS after a publish, unpublish, delete, slug change or global change. */
 export async function POST(request: NextRequest): Promise<Response> {
+  const receivedAt = Date.now()
   if (!secretMatches(request.headers.get(revalidateSecretHeader), env.revalidateSecret)) {
     return Response.json({ error: 'Missing or wrong revalidation secret.' }, { status: 401, headers: noStore })
   }
@@ -30,7 +31,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).
   if (env.frontCacheUrls.length > 0) {
     after(async () => {
-      const { failed } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret })
+      const { failed } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret, receivedAt })
       if (failed.length > 0) console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${failed[0]!.slice(0, 120)}: they expire on their own within a minute`)
     })
   }

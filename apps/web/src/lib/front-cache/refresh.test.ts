@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { refreshFrontCache } from './refresh.mjs'
+import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
+
+// A stand-in for nginx that records the site's refreshes (path and encoding) and answers each
+// after a short delay, as a page render would take.
+let server: Server
+let frontUrl = ''
+const seen: string[] = []
+let answerStaleTimes = 0
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    seen.push(`${request.url} ${request.headers['accept-encoding']}`)
+    const stale = answerStaleTimes > 0
+    if (stale) answerStaleTimes -= 1
+    setTimeout(() => {
+      response.writeHead(200, { 'x-nextjs-cache': stale ? 'STALE' : 'MISS' })
+      response.end('ok')
+    }, 30)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  frontUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => server?.close())
+afterEach(() => {
+  resetTagPaths()
+  seen.length = 0
+  answerStaleTimes = 0
+})
+
+const page = (tags: string[]) => ({ kind: 'APP_PAGE', html: '<html></html>', status: 200, headers: { 'x-next-cache-tags': tags.join(',') } })
+const options = () => ({ frontCacheUrls: [frontUrl], siteUrl: 'http://site.test', secret: 'refresh-test-secret', selfOrigin: '', concurrency: 1 })
+const paths = () => seen.map((line) => line.split(' ')[0] ?? '')
+
+describe('the front cache refresh after a purge', () => {
+  test('each page is refreshed in both encodings, the changed page first', async () => {
+    recordCachedPage('/articles', page(['collection:articles']))
+    recordCachedPage('/articles/a', page(['collection:articles', 'articles:a']))
+    const { paths: refreshed, failed } = await refreshFrontCache(['collection:articles', 'articles:a'], options())
+    expect(refreshed[0]).toBe('/articles/a')
+    expect(failed).toEqual([])
+    expect(seen.slice(0, 2).sort()).toEqual(['/articles/a gzip', '/articles/a identity'])
+    expect(seen).toHaveLength(4)
+  })
+
+  test('a publish right after another: its changed page goes ahead of the lists still waiting from the first', async () => {
+    const lists = Array.from({ length: 8 }, (_, i) => `/list-${i}`)
+    for (const path of lists) recordCachedPage(path, page(['collection:articles']))
+    recordCachedPage('/articles/b', page(['articles:b']))
+    const first = refreshFrontCache(['collection:articles'], options())
+    // The first purge's refreshes are under way (one page at a time) when the second arrives.
+    while (!paths().includes('/list-1')) await new Promise((resolve) => setTimeout(resolve, 2))
+    const before = paths().length
+    const second = await refreshFrontCache(['articles:b'], options())
+    expect(second.failed).toEqual([])
+    const position = paths().indexOf('/articles/b')
+    // At most the page already being refreshed came before it, not the rest of the queue.
+    expect(position).toBeGreaterThanOrEqual(before)
+    expect(position, paths().join(' ')).toBeLessThanOrEqual(before + 2)
+    await first
+    expect(paths().filter((path) => path.startsWith('/list-'))).toHaveLength(lists.length * 2)
+  })
+
+  test('a path purged again while it waits is refreshed once', async () => {
+    const lists = Array.from({ length: 4 }, (_, i) => `/again-${i}`)
+    for (const path of lists) recordCachedPage(path, page(['collection:team']))
+    recordCachedPage('/team', page(['collection:team', 'global:team-page']))
+    await Promise.all([refreshFrontCache(['collection:team'], options()), refreshFrontCache(['collection:team'], options())])
+    // Each purge's first page runs at once, and the page being refreshed when the second purge came
+    // runs again (its render may predate that purge); the pages still waiting run once.
+    for (const path of [...lists.slice(2), '/team']) expect(paths().filter((p) => p === path), path).toHaveLength(2)
+    expect(seen.length).toBeLessThan(2 * 5 * 2)
+  })
+
+  test('an answer the site calls stale is asked for again, not counted as done', async () => {
+    recordCachedPage('/articles/c', page(['articles:c']))
+    answerStaleTimes = 2
+    const { failed } = await refreshFrontCache(['articles:c'], options())
+    expect(failed).toEqual([])
+    // Two stale answers, then fresh ones for both encodings.
+    expect(seen.length).toBe(4)
+  })
+})
