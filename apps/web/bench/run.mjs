@@ -336,11 +336,12 @@ async function main() {
   const modulesDir = path.join(webDir, 'bench', 'modules')
   if (existsSync(modulesDir)) {
     // Other parts of the project add their own measurements here (issue 8: search latency): a
-    // module exports `name` and `measure({ siteUrl, cmsUrl })`, which returns rows for a table.
-    for (const file of readdirSync(modulesDir).filter((name) => name.endsWith('.mjs')).sort()) {
+    // module exports `name` and `measure({ siteUrl, cmsUrl, sitePid, revalidateSecret })`, which
+    // returns rows for a table. `--skip=<file name without .mjs>` skips one.
+    for (const file of readdirSync(modulesDir).filter((name) => name.endsWith('.mjs') && !skip.has(name.slice(0, -4))).sort()) {
       const mod = await import(path.join(modulesDir, file))
       log(`measuring ${mod.name ?? file}`)
-      modules[mod.name ?? file] = await mod.measure({ siteUrl, cmsUrl })
+      modules[mod.name ?? file] = await mod.measure({ siteUrl, cmsUrl, sitePid: site.pid, revalidateSecret })
     }
   }
 
