@@ -112,7 +112,8 @@ async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
   const floodTimes = results.map((row) => row.ms).sort((a, b) => a - b)
   return {
     flood: label,
-    requests: results.length + (unsent ? ` (+${unsent} unsent)` : ''),
+    requests: results.length,
+    unsent,
     'flood p95 ms': round(percentile(floodTimes, 95)),
     'status mix': statusMix(results),
     'bystander n': times.length,
@@ -176,6 +177,7 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     rows.push({
       flood: 'none (alone)',
       requests: 0,
+      unsent: 0,
       'flood p95 ms': '',
       'status mix': '',
       'bystander n': times.length,

@@ -13,8 +13,11 @@ const idleMs = 30_000
 
 export type RenderJob = { kind: string; title: string; name: string; width: number; height: number }
 
-type Pending = { resolve: (image: RenderedImage) => void; reject: (error: Error) => void }
-type Answer = { id: number; body?: ArrayBuffer; headers?: [string, string][]; error?: string }
+/** The image, and the id of the thread that rendered it (never the server's main thread, 0). */
+export type WorkerImage = RenderedImage & { thread: number }
+
+type Pending = { resolve: (image: WorkerImage) => void; reject: (error: Error) => void }
+type Answer = { id: number; body?: ArrayBuffer; headers?: [string, string][]; thread?: number; error?: string }
 
 let worker: Worker | undefined
 let idleTimer: NodeJS.Timeout | undefined
@@ -33,12 +36,12 @@ function failAll(error: Error): void {
 function startWorker(): Worker {
   const started = new Worker(workerFile())
   started.unref()
-  started.on('message', ({ id, body, headers, error }: Answer) => {
+  started.on('message', ({ id, body, headers, thread, error }: Answer) => {
     const job = pending.get(id)
     if (!job) return
     pending.delete(id)
     if (error !== undefined || !body) job.reject(new Error(`Open Graph render failed: ${error ?? 'no image'}`))
-    else job.resolve({ body, headers: headers ?? [] })
+    else job.resolve({ body, headers: headers ?? [], thread: thread ?? -1 })
     if (pending.size === 0) scheduleStop()
   })
   const gone = (error: Error) => {
@@ -62,11 +65,11 @@ function scheduleStop(): void {
 }
 
 /** Renders one image in the worker thread. */
-export function renderInWorker(job: RenderJob): Promise<RenderedImage> {
+export function renderInWorker(job: RenderJob): Promise<WorkerImage> {
   clearTimeout(idleTimer)
   worker ??= startWorker()
   const id = ++nextId
-  const answer = new Promise<RenderedImage>((resolve, reject) => pending.set(id, { resolve, reject }))
+  const answer = new Promise<WorkerImage>((resolve, reject) => pending.set(id, { resolve, reject }))
   worker.postMessage({ id, ...job })
   return answer
 }

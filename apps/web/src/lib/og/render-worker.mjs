@@ -3,11 +3,11 @@
 // one JavaScript thread that time is taken from every other request; here it is not.
 //
 // Plain JavaScript loaded by Node.js itself (not bundled by Next.js): it receives
-// `{ id, kind, title, name, width, height }` and answers `{ id, body, headers }` or `{ id, error }`.
+// `{ id, kind, title, name, width, height }` and answers `{ id, body, headers, thread }` (its thread's id) or `{ id, error }`.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { parentPort } from 'node:worker_threads'
+import { parentPort, threadId } from 'node:worker_threads'
 
 const require = createRequire(path.join(process.cwd(), 'package.json'))
 const { ImageResponse } = require('next/dist/compiled/@vercel/og/index.node.js')
@@ -45,7 +45,7 @@ function element({ kind, title, name }) {
       ]),
       div({ display: 'flex', fontSize: titleSize, fontWeight: 700, lineHeight: 1.15, color: '#1d2624' }, title),
       div({ display: 'flex', alignItems: 'center', fontSize: 34, color: colours.brand }, [
-        div({ width: 28, height: 28, borderRadius: 999, background: colours.brand, marginRight: 18 }, []),
+        div({ width: 28, height: 28, borderRadius: 999, background: colours.brand, marginRight: 18 }),
         name,
       ]),
     ],
@@ -56,7 +56,7 @@ parentPort?.on('message', async ({ id, kind, title, name, width, height }) => {
   try {
     const response = new ImageResponse(element({ kind, title, name }), { width, height, fonts })
     const body = await response.arrayBuffer()
-    parentPort.postMessage({ id, body, headers: [...response.headers] }, [body])
+    parentPort.postMessage({ id, body, headers: [...response.headers], thread: threadId }, [body])
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
   }
