@@ -145,10 +145,13 @@ async function realImages(siteUrl, pagePaths) {
   const widths = new Set()
   for (const pagePath of pagePaths) {
     const html = await (await fetch(new URL(pagePath, siteUrl))).text()
-    for (const match of html.matchAll(/\/_next\/image\?([^"\s,]+)/g)) {
-      const params = new URLSearchParams(match[1].replaceAll('&amp;', '&'))
-      if (params.get('url')) media.add(params.get('url'))
-      if (params.get('w')) widths.add(params.get('w'))
+    // The HTML's own attributes (the inline RSC payload holds JSON-escaped copies).
+    for (const match of html.matchAll(/\s(?:srcSet|srcset|src)="([^"]*\/_next\/image[^"]*)"/g)) {
+      for (const candidate of match[1].split(',')) {
+        const params = new URL(candidate.trim().split(/\s+/)[0].replaceAll('&amp;', '&'), siteUrl).searchParams
+        if (params.get('url')) media.add(params.get('url'))
+        if (params.get('w')) widths.add(params.get('w'))
+      }
     }
   }
   return { media: [...media], widths: [...widths] }
