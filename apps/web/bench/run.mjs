@@ -9,6 +9,7 @@
 //                           front cache; 0 skips)
 //     --json=FILE           also write every figure as JSON
 //     --keep                leave both servers running until Ctrl-C (for looking around)
+//     --site-log=FILE       write the site's output (its last 200 kB) to FILE at the end
 //
 // It needs the CMS's production build (`pnpm build` at the root). It makes its own production
 // build of the site in apps/web/.next/bench (git-ignored), against the CMS it started: the site's
@@ -463,6 +464,11 @@ async function main() {
   for (const [name, rows] of Object.entries(modules)) {
     console.log(`\n${name}:`)
     console.table(rows)
+  }
+
+  if (args['site-log']) {
+    writeFileSync(args['site-log'], site.output())
+    log(`the site's output (last 200 kB) written to ${args['site-log']}`)
   }
 
   if (args.json) {

@@ -24,8 +24,8 @@ let idleTimer: NodeJS.Timeout | undefined
 let nextId = 0
 const pending = new Map<number, Pending>()
 
-// Next.js bundles this module but not the worker: the worker is a plain file next to the source,
-// loaded by Node.js from the site's folder (where `next start` runs, as for the fonts).
+// `new Worker(path.join(process.cwd(), …))`: Turbopack recognises the pattern and builds the file
+// as a worker chunk of its own (.next/server/chunks/[worker thread]-…); unit tests load the source.
 const workerFile = () => path.join(process.cwd(), 'src', 'lib', 'og', 'render-worker.mjs')
 
 function failAll(error: Error): void {

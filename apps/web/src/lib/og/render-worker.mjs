@@ -2,7 +2,7 @@
 // (satori, yoga) and rasterises (resvg) synchronously: ~15-300 ms of CPU per image. On the server's
 // one JavaScript thread that time is taken from every other request; here it is not.
 //
-// Plain JavaScript loaded by Node.js itself (not bundled by Next.js): it receives
+// Plain JavaScript (the build makes it a worker chunk; unit tests run the source): it receives
 // `{ id, kind, title, name, width, height }` and answers `{ id, body, headers, thread }` (its thread's id) or `{ id, error }`.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
