@@ -145,7 +145,7 @@ describe('expensive work an anonymous flood can cause is bounded', () => {
     expect(statuses.filter((status) => status !== 200 && status !== 503), 'statuses other than 200 and 503').toEqual([])
     // 10 start at once and 20 more within the 2 s queue (src/lib/search/admission.ts): the rest are shed.
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(10)
-    expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0)
+    expect(statuses.filter((status) => status === 503).length, 'searches shed with a 503 (over the limit)').toBeGreaterThan(0)
     for (const refused of answers.filter((answer) => answer.status === 503)) {
       expect(refused.headers['retry-after']).toBe('5')
       expect(refused.body).toContain('Search is busy right now')
