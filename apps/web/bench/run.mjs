@@ -9,6 +9,7 @@
 //                           front cache; 0 skips)
 //     --json=FILE           also write every figure as JSON
 //     --keep                leave both servers running until Ctrl-C (for looking around)
+//     --site-log=FILE       write the site's output (its last 200 kB) to FILE at the end
 //
 // It needs the CMS's production build (`pnpm build` at the root). It makes its own production
 // build of the site in apps/web/.next/bench (git-ignored), against the CMS it started: the site's
@@ -399,11 +400,12 @@ async function main() {
   const modulesDir = path.join(webDir, 'bench', 'modules')
   if (existsSync(modulesDir)) {
     // Other parts of the project add their own measurements here (issue 8: search latency): a
-    // module exports `name` and `measure({ siteUrl, cmsUrl })`, which returns rows for a table.
-    for (const file of readdirSync(modulesDir).filter((name) => name.endsWith('.mjs')).sort()) {
+    // module exports `name` and `measure({ siteUrl, cmsUrl, sitePid, revalidateSecret })`, which
+    // returns rows for a table. `--skip=<file name without .mjs>` skips one.
+    for (const file of readdirSync(modulesDir).filter((name) => name.endsWith('.mjs') && !skip.has(name.slice(0, -4))).sort()) {
       const mod = await import(path.join(modulesDir, file))
       log(`measuring ${mod.name ?? file}`)
-      modules[mod.name ?? file] = await mod.measure({ siteUrl, cmsUrl })
+      modules[mod.name ?? file] = await mod.measure({ siteUrl, cmsUrl, sitePid: site.pid, revalidateSecret })
     }
   }
 
@@ -533,6 +535,11 @@ async function main() {
   for (const [name, rows] of Object.entries(modules)) {
     console.log(`\n${name}:`)
     console.table(rows)
+  }
+
+  if (args['site-log']) {
+    writeFileSync(args['site-log'], site.output())
+    log(`the site's output (last 200 kB) written to ${args['site-log']}`)
   }
 
   if (args.json) {

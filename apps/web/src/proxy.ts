@@ -3,6 +3,7 @@ import { applyRedirects } from '@/lib/redirects/apply'
 import { env } from '@/env'
 import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
+import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -70,6 +71,14 @@ async function check(request: NextRequest): Promise<Response> {
   if (formPages.has(raw) && method === 'POST') {
     const refused = refusedPost(request)
     if (refused) return await showFormAgain(request, refused)
+  }
+  // Searches are rendered for every query: at most so many start per second, whoever asks
+  // (src/lib/search/admission.ts), so a flood of made-up queries cannot take the server from others.
+  if (raw === '/search' && request.nextUrl.searchParams.get('q')?.trim() && !(await admitSearch())) {
+    return new NextResponse(`Search is busy right now. Please try again in a few seconds.\n`, {
+      status: 503,
+      headers: { ...plain, 'Retry-After': String(searchRetryAfterSeconds) },
+    })
   }
   // Redirects managed in the CMS (src/lib/redirects), for page addresses only.
   if (!/^\/(_next\/|api\/|og\/|favicon\.ico$|icon\.svg$|robots\.txt$|sitemap\.xml$|feed\.xml$)/.test(raw)) {
