@@ -1,10 +1,10 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { userIsStaff } from '@/access'
 import { dueSoonDays, findReviewsDue, reviewIntervalMonths } from '@/lib/medical-review'
+import { AdminTable } from './AdminTable'
 
 const labels = { articles: 'Article', conditions: 'Condition', exercises: 'Exercise' } as const
 
@@ -38,39 +38,27 @@ export async function ReviewsDueView({ initPageResult, params, searchParams }: A
             Published articles, conditions and exercises whose medical review is overdue or falls due in the next {dueSoonDays} days.
             A review lasts {interval} months (site settings). An overdue page cannot be published again until it is re-reviewed.
           </p>
-          {rows.length === 0 ? (
-            <p role="status">Nothing is due: every published health page has a current review.</p>
-          ) : (
-            <table className="reviews-due__table">
-              <caption className="reviews-due__caption">{rows.length} {rows.length === 1 ? 'page needs' : 'pages need'} a review</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Page</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Last reviewed</th>
-                  <th scope="col">Next review due</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.collection}-${row.id}`}>
-                    <th scope="row">
-                      <Link href={`${adminRoute}/collections/${row.collection}/${row.id}`}>{row.title || '(untitled)'}</Link>
-                    </th>
-                    <td>{labels[row.collection]}</td>
-                    <td>{formatDay(row.reviewedAt)}</td>
-                    <td>{formatDay(row.nextReviewDue)}</td>
-                    <td>
-                      <span className={row.overdue ? 'reviews-due__status reviews-due__status--overdue' : 'reviews-due__status'}>
-                        {row.overdue ? 'Overdue' : 'Due soon'}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <AdminTable
+            className="reviews-due__table"
+            caption={`${rows.length} ${rows.length === 1 ? 'page needs' : 'pages need'} a review`}
+            rows={rows}
+            rowKey={(row) => `${row.collection}-${row.id}`}
+            empty="Nothing is due: every published health page has a current review."
+            columns={[
+              { header: 'Page', cell: (row) => row.title || '(untitled)', href: (row) => `${adminRoute}/collections/${row.collection}/${row.id}`, rowHeader: true },
+              { header: 'Type', cell: (row) => labels[row.collection] },
+              { header: 'Last reviewed', cell: (row) => formatDay(row.reviewedAt) },
+              { header: 'Next review due', cell: (row) => formatDay(row.nextReviewDue) },
+              {
+                header: 'Status',
+                cell: (row) => (
+                  <span className={row.overdue ? 'reviews-due__status reviews-due__status--overdue' : 'reviews-due__status'}>
+                    {row.overdue ? 'Overdue' : 'Due soon'}
+                  </span>
+                ),
+              },
+            ]}
+          />
         </main>
       </Gutter>
     </DefaultTemplate>
