@@ -44,7 +44,12 @@ async function session(extraHTTPHeaders?: Record<string, string>): Promise<{ con
   return { context, page }
 }
 
-const shoot = (page: Page, name: string) => () => page.screenshot({ path: path.join(logDir, `${name}.png`), fullPage: true }).then(() => undefined)
+/** A screenshot for a failed test (runs after the test; its page may be closed by then). */
+const shoot = (page: Page, name: string) => () =>
+  page.screenshot({ path: path.join(logDir, `${name}.png`), fullPage: true }).then(
+    () => undefined,
+    () => undefined,
+  )
 
 const credential = [{ credential: 'Registered physiotherapist', category: 'license' }]
 
