@@ -137,6 +137,20 @@ const titleField: Record<HealthCollection, 'title' | 'name'> = { articles: 'titl
  * before the cut-off minus the interval": one query on the stored date, whatever the interval.
  */
 export async function findReviewsDue(payload: Payload, req?: PayloadRequest, now = new Date()): Promise<ReviewDue[]> {
+  return (await reviewsDue(payload, req, now)).rows
+}
+
+/**
+ * The same, for the dashboard: how many are due (a count query) and only the first `limit`, so it
+ * reads a handful of rows however large the archive is (sorted on the stored review date, never-
+ * reviewed first: the due date grows with it). Without a limit, every row.
+ */
+export async function reviewsDue(
+  payload: Payload,
+  req?: PayloadRequest,
+  now = new Date(),
+  limit?: number,
+): Promise<{ count: number; rows: ReviewDue[] }> {
   const interval = await reviewIntervalMonths(payload, req)
   const horizon = new Date(now.getTime() + dueSoonDays * day)
   const reviewedBy = addMonths(horizon, -interval)
@@ -147,18 +161,22 @@ export async function findReviewsDue(payload: Payload, req?: PayloadRequest, now
     ],
   }
   const rows: ReviewDue[] = []
+  let count = 0
   for (const collection of healthCollections) {
     const field = titleField[collection]
-    const { docs } = await payload.find({
+    // With a limit, one paginated query gives the first rows and the total (its count query).
+    const { docs, totalDocs } = await payload.find({
       collection,
       where,
       depth: 0,
-      limit: 0,
-      pagination: false,
+      limit: limit ?? 0,
+      pagination: limit !== undefined,
+      sort: 'reviewedAt',
       overrideAccess: true,
       select: { [field]: true, reviewedAt: true },
       req,
     })
+    count += limit === undefined ? docs.length : totalDocs
     for (const doc of docs as unknown as Record<string, unknown>[]) {
       const reviewedAt = typeof doc.reviewedAt === 'string' ? doc.reviewedAt : null
       const due = nextReviewDue(reviewedAt, interval)
@@ -173,5 +191,6 @@ export async function findReviewsDue(payload: Payload, req?: PayloadRequest, now
     }
   }
   // Never-reviewed first, then by due date.
-  return rows.sort((a, b) => (a.nextReviewDue ?? '').localeCompare(b.nextReviewDue ?? ''))
+  rows.sort((a, b) => (a.nextReviewDue ?? '').localeCompare(b.nextReviewDue ?? ''))
+  return { count, rows: limit === undefined ? rows : rows.slice(0, limit) }
 }

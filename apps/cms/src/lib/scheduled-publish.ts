@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import {
-  ValidationError,
   type CollectionSlug,
   type Endpoint,
   type Payload,
@@ -63,14 +62,17 @@ function guardWrites(db: Payload['db']): void {
   }
 }
 
-/** What a refused publish says (the admin's publish shows the same, see health-document's explainRefusedPublish). */
+/**
+ * What a refused publish says (the admin's publish shows the same, see health-document's
+ * explainRefusedPublish). Recognised by its shape (field errors on `data.errors`), as that hook
+ * does: in the production build Payload's error names are minified (`this.constructor.name`), and
+ * the server function may see another copy of the ValidationError class, so neither `instanceof`
+ * nor the name is reliable there.
+ */
 export function publishRefusalMessage(payload: Payload, collection: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  if (error instanceof ValidationError || (error as { name?: string })?.name === 'ValidationError') {
-    const lead = reviewRefusalLead(error, payload.collections[collection as CollectionSlug]?.config.labels?.singular)
-    if (lead) return `${lead} (${message})`
-  }
-  return message
+  const lead = reviewRefusalLead(error, payload.collections[collection as CollectionSlug]?.config.labels?.singular)
+  return lead ? `${lead} (${message})` : message
 }
 
 /**

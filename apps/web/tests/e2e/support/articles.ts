@@ -18,17 +18,20 @@ export interface CreatedArticle {
   title: string
 }
 
-/** Writes a new article through the REST API (a draft or published), by a named author from the seed. */
+/**
+ * Writes a new article through the REST API (a draft or published), by a named author from the seed,
+ * reviewed by the seed's first credentialed clinician or by `medicalReviewer` (a team member's id).
+ */
 export async function createArticle(
   cmsUrl: string,
   token: string,
-  { title, slug, status }: { title: string; slug: string; status: 'draft' | 'published' },
+  { title, slug, status, medicalReviewer }: { title: string; slug: string; status: 'draft' | 'published'; medicalReviewer?: number | string },
 ): Promise<CreatedArticle> {
   const team = await cmsJson<{ docs: { id: number | string; clinicalCredentials?: unknown[] | null }[] }>(cmsUrl, '/api/team?limit=20&depth=0', { token })
   const author = team.docs[0]?.id
   if (author === undefined) throw new Error('The seed has no team member to be the author')
   // Health content is published only with a current medical review by a credentialed clinician.
-  const reviewer = team.docs.find((member) => (member.clinicalCredentials?.length ?? 0) > 0)?.id
+  const reviewer = medicalReviewer ?? team.docs.find((member) => (member.clinicalCredentials?.length ?? 0) > 0)?.id
   if (reviewer === undefined) throw new Error('The seed has no team member with a clinical credential to review the article')
   const created = await cmsJson<{ doc: CreatedArticle }>(cmsUrl, `/api/articles${status === 'draft' ? '?draft=true' : ''}`, {
     method: 'POST',

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 import { contentCollections, type ContentCollectionSlug } from '@clinic/cms-types'
 
 /** One row of "What is going out": what happens, to which document, when, and where to open it. */
@@ -115,15 +115,21 @@ export async function failedSchedules(req: PayloadRequest, adminRoute: string): 
   return rows
 }
 
-/** Documents whose latest version is a draft: new ones, and published ones with changes not yet published. */
-export async function unpublishedDrafts(req: PayloadRequest, adminRoute: string): Promise<GoingOutRow[]> {
+/** A document whose latest version is a draft. */
+const latestIsDraft: Where = { and: [{ latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] }
+
+/**
+ * Documents whose latest version is a draft: new ones, and published ones with changes not yet
+ * published, last edited first: up to 50 of each collection, or the last `limit` in all.
+ */
+export async function unpublishedDrafts(req: PayloadRequest, adminRoute: string, limit?: number): Promise<GoingOutRow[]> {
   const rows: GoingOutRow[] = []
   for (const collection of contentCollections) {
     const { docs: versions } = await req.payload.findVersions({
       collection,
-      where: { and: [{ latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] },
+      where: latestIsDraft,
       sort: '-updatedAt',
-      limit: 50,
+      limit: limit ?? 50,
       depth: 0,
       overrideAccess: true,
       req,
@@ -152,7 +158,15 @@ export async function unpublishedDrafts(req: PayloadRequest, adminRoute: string)
       })
     })
   }
-  return rows.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
+  return rows.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '')).slice(0, limit)
+}
+
+/** How many documents have a draft waiting (count queries on the versions, however many there are). */
+export async function countUnpublishedDrafts(req: PayloadRequest): Promise<number> {
+  const counts = await Promise.all(
+    contentCollections.map((collection) => req.payload.countVersions({ collection, where: latestIsDraft, overrideAccess: true, req })),
+  )
+  return counts.reduce((sum, { totalDocs }) => sum + totalDocs, 0)
 }
 
 /** Redirects created since the first of this month (UTC), newest first. */

@@ -3,6 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
 import { failedSchedules, redirectsThisMonth, scheduledChanges, unpublishedDrafts, type GoingOutRow } from './data'
+import { AdminTable } from '../AdminTable'
 import { RetryButton } from './RetryButton'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -28,38 +29,30 @@ function RowsTable({
   canRetry?: boolean
 }) {
   const failures = rows.some((row) => row.failure)
-  if (rows.length === 0) return <p>{empty}</p>
   return (
-    <table className="going-out__table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{whenLabel}</th>
-          <th scope="col">What</th>
-          <th scope="col">Document</th>
-          <th scope="col">Kind</th>
-          {failures ? <th scope="col">Why it failed</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <td>{row.at ? <time dateTime={row.at}>{dateTime.format(new Date(row.at))}</time> : '—'}</td>
-            <td>{row.what}</td>
-            <td>
-              <a href={row.href}>{row.title}</a>
-            </td>
-            <td>{row.collection}</td>
-            {row.failure ? (
-              <td>
+    <AdminTable
+      className="going-out__table"
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.key}
+      empty={empty}
+      columns={[
+        { header: whenLabel, cell: (row) => (row.at ? <time dateTime={row.at}>{dateTime.format(new Date(row.at))}</time> : '—') },
+        { header: 'What', cell: (row) => row.what },
+        { header: 'Document', cell: (row) => row.title, href: (row) => row.href, rowHeader: true },
+        { header: 'Kind', cell: (row) => row.collection },
+        failures && {
+          header: 'Why it failed',
+          cell: (row) =>
+            row.failure ? (
+              <>
                 <p className="going-out__reason">{row.failure.reason}</p>
                 {canRetry ? <RetryButton jobId={row.failure.jobId} /> : null}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              </>
+            ) : null,
+        },
+      ]}
+    />
   )
 }
 

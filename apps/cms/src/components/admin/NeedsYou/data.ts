@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import type { AppointmentRequest } from '@clinic/cms-types'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
-import { findReviewsDue } from '@/lib/medical-review'
-import { failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
+import { reviewsDue } from '@/lib/medical-review'
+import { countUnpublishedDrafts, failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
 
 /** One line of the dashboard: what needs someone, how many, since when, and where to open it. */
 export type NeedsYouItem = { label: string; href: string; detail?: string }
@@ -71,19 +71,21 @@ export async function whatNeedsMe(req: PayloadRequest, adminRoute: string, now =
     })
     sections.push(await staffNotificationFailures(req, adminRoute))
   }
-  const [failed, scheduled, reviews, drafts] = await Promise.all([
+  // At scale (10,000 articles) only counts and the first few rows are read.
+  const [failed, scheduled, reviews, drafts, draftCount] = await Promise.all([
     failedSchedules(req, adminRoute),
     scheduledChanges(req, adminRoute),
-    findReviewsDue(req.payload, req, now),
-    unpublishedDrafts(req, adminRoute),
+    reviewsDue(req.payload, req, now, shown),
+    unpublishedDrafts(req, adminRoute, shown),
+    countUnpublishedDrafts(req),
   ])
   sections.push({ key: 'failures', title: 'Failed: did not go out', count: failed.length, href: `${adminRoute}/going-out`, items: failed.slice(0, shown).map(rowItem) })
   sections.push({
     key: 'reviews',
     title: 'Medical reviews overdue or due in 30 days',
-    count: reviews.length,
+    count: reviews.count,
     href: `${adminRoute}/reviews-due`,
-    items: reviews.slice(0, shown).map((row) => ({
+    items: reviews.rows.map((row) => ({
       label: `${row.overdue ? 'Overdue' : 'Due soon'}: ${row.title || '(untitled)'}`,
       href: `${adminRoute}/collections/${row.collection}/${row.id}`,
       detail: row.nextReviewDue ?? undefined,
@@ -91,6 +93,6 @@ export async function whatNeedsMe(req: PayloadRequest, adminRoute: string, now =
   })
   const soon = scheduled.filter((row) => row.at && new Date(row.at).getTime() <= now.getTime() + week)
   sections.push({ key: 'scheduled', title: 'Going out in the next 7 days', count: soon.length, href: `${adminRoute}/going-out`, items: soon.slice(0, shown).map(rowItem) })
-  sections.push({ key: 'drafts', title: 'Drafts waiting to be published', count: drafts.length, href: `${adminRoute}/going-out`, items: drafts.slice(0, shown).map(rowItem) })
+  sections.push({ key: 'drafts', title: 'Drafts waiting to be published', count: draftCount, href: `${adminRoute}/going-out`, items: drafts.map(rowItem) })
   return sections
 }
