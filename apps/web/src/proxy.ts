@@ -4,6 +4,8 @@ import { env } from '@/env'
 import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
 import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
+import { documentAddress, mayExist } from '@/lib/slugs/known-slugs'
+import { onPurge } from '@/lib/purge-bus'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -85,7 +87,67 @@ async function check(request: NextRequest): Promise<Response> {
     const redirect = await applyRedirects(request)
     if (redirect) return redirect
   }
+  // The address of a document that certainly does not exist: the 404 page at once, without a render
+  // or a CMS read (src/lib/slugs/known-slugs.ts). Not for editors in draft mode (a draft has no
+  // published slug yet) nor the client router's requests.
+  if (pageMethods.includes(method) && !request.cookies.has(draftModeCookie) && !request.headers.has('rsc')) {
+    const address = documentAddress(path)
+    if (address && !mayExist(address.collection, address.slug)) return await notFoundPage()
+    // The same for the generated link-preview image of a document that does not exist.
+    const image = /^\/og(\/[a-z]+\/[^/]+)$/.exec(path)
+    const imageOf = image ? documentAddress(image[1]!) : undefined
+    if (imageOf && !mayExist(imageOf.collection, imageOf.slug)) {
+      return new NextResponse('No such image.\n', { status: 404, headers: { ...plain, 'X-Clinic-Not-Found': 'known-slugs' } })
+    }
+  }
   return NextResponse.next()
+}
+
+/**
+ * The site's own 404 page (header, search box, footer), rendered once per 30 s (or purge) and
+ * served without scripts to every address `mayExist` rules out.
+ */
+type NotFoundCopy = { html?: string; at: number; loading?: Promise<string | undefined> }
+const notFoundHolder = globalThis as { __clinicNotFoundPage?: NotFoundCopy; __clinicNotFoundListening?: boolean }
+const notFoundMaxAgeMs = 30_000
+
+async function notFoundHtml(): Promise<string | undefined> {
+  if (!notFoundHolder.__clinicNotFoundListening) {
+    notFoundHolder.__clinicNotFoundListening = true
+    // Its header, footer and banner come from the CMS's globals: any purge drops the copy.
+    onPurge(() => {
+      notFoundHolder.__clinicNotFoundPage = { at: 0 }
+    })
+  }
+  const copy = (notFoundHolder.__clinicNotFoundPage ??= { at: 0 })
+  if (copy.html && Date.now() - copy.at < notFoundMaxAgeMs) return copy.html
+  copy.loading ??= (async () => {
+    try {
+      const port = process.env.PORT
+      if (!port) return undefined
+      // An address no route has: Next.js renders the site's not-found page for it.
+      const response = await fetch(`http://127.0.0.1:${port}/__clinic-not-found`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) })
+      const html = await response.text()
+      if (response.status !== 404 || !/<html/i.test(html)) return copy.html
+      // Without the framework's scripts: their payload is that address's, and the client router
+      // would put it in the visitor's address bar. The page needs none (its search is a plain form,
+      // the phone menu a <details>).
+      const page = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
+      Object.assign(copy, { html: page, at: Date.now() })
+      return page
+    } catch {
+      return copy.html
+    } finally {
+      copy.loading = undefined
+    }
+  })()
+  return copy.loading
+}
+
+async function notFoundPage(): Promise<Response> {
+  const html = await notFoundHtml()
+  if (!html) return NextResponse.next()
+  return new NextResponse(html, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Clinic-Not-Found': 'known-slugs' } })
 }
 
 /**

@@ -65,6 +65,33 @@ describe('an unknown address', () => {
     expect(head).toMatch(/<meta name="robots" content="[^"]*noindex/)
   })
 
+  // A flood of made-up slugs must not be a render each (issue 18): once the site knows the
+  // published slugs, the proxy answers an address no document has with the same 404 page at once.
+  test('made-up document addresses (and their link-preview images) get the 404 from the proxy, with no render; a real one still renders', async () => {
+    const deadline = Date.now() + 20_000
+    let answer = await get(`${siteUrl}/articles/made-up-${Date.now().toString(36)}`)
+    while (answer.headers.get('x-clinic-not-found') !== 'known-slugs' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      answer = await get(`${siteUrl}/articles/made-up-${Date.now().toString(36)}`)
+    }
+    expect(answer.headers.get('x-clinic-not-found'), 'the proxy never answered a made-up slug itself').toBe('known-slugs')
+    expect(answer.status).toBe(404)
+    expect(h1Of(answer.body)).toBe('We could not find that page')
+    expect(answer.body).toMatch(/<form\b[^>]*role="search"[^>]*action="\/search"|<form\b[^>]*action="\/search"[^>]*role="search"/)
+    expect(answer.body).toMatch(/<meta name="robots" content="[^"]*noindex/)
+    expect(answer.body).not.toMatch(/<script\b/i)
+    for (const collection of ['services', 'exercises', 'conditions']) {
+      const other = await get(`${siteUrl}/${collection}/made-up-${Date.now().toString(36)}`)
+      expect(other.status).toBe(404)
+    }
+    const image = await get(`${siteUrl}/og/articles/made-up-${Date.now().toString(36)}`)
+    expect(image.status).toBe(404)
+    expect(image.headers.get('x-clinic-not-found')).toBe('known-slugs')
+    const real = await get(`${siteUrl}/articles/sciatica-and-massage`)
+    expect(real.status).toBe(200)
+    expect(real.headers.get('x-clinic-not-found')).toBeNull()
+  })
+
   test('asking again still gives 404 (a cached miss stays a 404)', async () => {
     for (const path of unknown.slice(0, 2)) {
       const again = await get(`${siteUrl}${path}`)

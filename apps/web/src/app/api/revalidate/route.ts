@@ -7,6 +7,7 @@ import { warmSocialImagesAfterPurge } from '@/lib/og/warm'
 import { announcePurge } from '@/lib/purge-bus'
 import { parseRevalidateRequest } from '@/lib/revalidate-request'
 import { secretMatches } from '@/lib/secret'
+import { noteKnownSlugPurges } from '@/lib/slugs/known-slugs'
 
 const noStore = { 'Cache-Control': 'no-store' }
 
@@ -26,6 +27,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: noStore })
   // Expire at once (no stale window): an editor who publishes should see the change on the next load.
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
+  // A document just published is a known address here at once, before the purge bus echoes it back.
+  noteKnownSlugPurges(parsed.tags)
   // What each instance holds in its own memory (the redirect map) follows on every instance.
   await announcePurge(parsed.tags)
   // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).

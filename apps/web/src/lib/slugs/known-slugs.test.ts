@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { documentAddress, mayExist, noteKnownSlugPurges, resetKnownSlugs, type GatedCollection } from './known-slugs'
+
+/** A reader that answers with `slugs` and counts its calls; `gate` holds it until released. */
+function reader(slugs: string[], options: { fail?: boolean } = {}) {
+  let calls = 0
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const read = async (_collection: GatedCollection) => {
+    calls++
+    await gate
+    if (options.fail) throw new Error('CMS down')
+    return new Set(slugs)
+  }
+  return { read, release, calls: () => calls }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+beforeEach(() => resetKnownSlugs())
+
+describe('mayExist: the proxy refuses only a slug that is certainly not published', () => {
+  it('before the first read every slug may exist (render as before), and one read starts', async () => {
+    const cms = reader(['sciatica-and-massage'])
+    expect(mayExist('articles', 'made-up', cms.read)).toBe(true)
+    expect(mayExist('articles', 'made-up-2', cms.read)).toBe(true)
+    expect(cms.calls()).toBe(1)
+    cms.release()
+    await settle()
+    expect(mayExist('articles', 'made-up', cms.read)).toBe(false)
+    expect(mayExist('articles', 'sciatica-and-massage', cms.read)).toBe(true)
+    expect(cms.calls()).toBe(1)
+  })
+
+  it('a slug named by a purge is known at once, before the next read, and after it', async () => {
+    const first = reader(['a'])
+    mayExist('articles', 'x', first.read)
+    first.release()
+    await settle()
+    expect(mayExist('articles', 'new-article', first.read)).toBe(false)
+    noteKnownSlugPurges(['collection:articles', 'doc:articles:new-article'])
+    // The collection's purge asks for a new read; meanwhile (stale) everything renders.
+    const second = reader(['a', 'new-article'])
+    expect(mayExist('articles', 'new-article', second.read)).toBe(true)
+    expect(mayExist('articles', 'other', second.read)).toBe(true)
+    second.release()
+    await settle()
+    expect(mayExist('articles', 'new-article', second.read)).toBe(true)
+    expect(mayExist('articles', 'other', second.read)).toBe(false)
+  })
+
+  it('a purged slug stays known when the read that follows began before the purge', async () => {
+    const first = reader(['a'])
+    mayExist('services', 'x', first.read)
+    first.release()
+    await settle()
+    noteKnownSlugPurges(['collection:services'])
+    const slow = reader(['a'])
+    mayExist('services', 'x', slow.read)
+    // Published while that read is in flight: its answer cannot hold the new slug.
+    noteKnownSlugPurges(['doc:services:late'])
+    slow.release()
+    await settle()
+    expect(mayExist('services', 'late', slow.read)).toBe(true)
+  })
+
+  it('a CMS that cannot be reached never makes a page 404: everything renders, and it is asked again later', async () => {
+    const down = reader([], { fail: true })
+    down.release()
+    expect(mayExist('exercises', 'anything', down.read)).toBe(true)
+    await settle()
+    expect(mayExist('exercises', 'anything', down.read)).toBe(true)
+    expect(down.calls()).toBe(1)
+  })
+
+  it('a reconnect of the purge bus ("everything") asks for a new read, rendering meanwhile', async () => {
+    const first = reader(['a'])
+    mayExist('conditions', 'x', first.read)
+    first.release()
+    await settle()
+    expect(mayExist('conditions', 'b', first.read)).toBe(false)
+    noteKnownSlugPurges('everything')
+    const second = reader(['a', 'b'])
+    expect(mayExist('conditions', 'b', second.read)).toBe(true)
+    expect(second.calls()).toBe(1)
+  })
+
+  it('collections are apart: a purge of one does not make another stale', async () => {
+    const cms = reader(['a'])
+    mayExist('articles', 'x', cms.read)
+    mayExist('services', 'x', cms.read)
+    cms.release()
+    await settle()
+    noteKnownSlugPurges(['collection:services', 'doc:services:b'])
+    expect(mayExist('articles', 'b', cms.read)).toBe(false)
+  })
+})
+
+describe('documentAddress', () => {
+  it.each([
+    ['/articles/sciatica-and-massage', { collection: 'articles', slug: 'sciatica-and-massage' }],
+    ['/services/deep-tissue', { collection: 'services', slug: 'deep-tissue' }],
+    ['/exercises/x', { collection: 'exercises', slug: 'x' }],
+    ['/conditions/sciatica', { collection: 'conditions', slug: 'sciatica' }],
+  ])('%s is a document address', (path, expected) => {
+    expect(documentAddress(path)).toEqual(expected)
+  })
+
+  it.each(['/articles', '/articles/', '/articles/page/2', '/team/x', '/pages/x', '/articles/a/b', '/search', '/'])('%s is not', (path) => {
+    expect(documentAddress(path)).toBeUndefined()
+  })
+})

@@ -1,0 +1,150 @@
+import { collectionSlugs, collectionTag } from '@clinic/cms-types'
+import { env } from '@/env'
+import { onPurge } from '@/lib/purge-bus'
+
+/**
+ * The published slugs of the routed collections, so that an address no document has
+ * (`/articles/<made-up>`) is answered with the 404 page at once, by the proxy, instead of a full
+ * render each (issue 18: 2,000 random slugs took the one JavaScript thread from every other
+ * visitor and pushed the site's memory over budget).
+ *
+ * When in doubt, the page renders as before: the proxy refuses only a slug that is neither in a
+ * set read from the CMS nor named by a purge since that read. So a document published a moment ago
+ * shows at once: the purge that announces it (this instance's revalidation, or the purge bus from
+ * another instance) names its tag `doc:<collection>:<slug>` before anyone can ask for it, and its
+ * slug is treated as known until the next read. The set is read again every few minutes, after the
+ * purge bus reconnects (a purge may have been missed) and never while the CMS is unreachable (the
+ * pages then render from the cache, as before).
+ */
+
+export const gatedCollections = ['articles', 'services', 'exercises', 'conditions'] as const
+export type GatedCollection = (typeof gatedCollections)[number]
+
+const pageSize = 100
+/** A bound on one read: 200 pages of 100 slugs per collection. */
+const maxPages = 200
+const maxAgeMs = 10 * 60_000
+const retryAfterMs = 30_000
+
+type CollectionState = {
+  /** The slugs read from the CMS; undefined until the first read succeeds. */
+  slugs?: Set<string>
+  /** Slugs named by purges since the last read began: treated as known. */
+  purged: Set<string>
+  loadedAt: number
+  /** Bumped by "everything" (a reconnect): a read started before it does not count as fresh. */
+  generation: number
+  loadedGeneration: number
+  loading?: Promise<void>
+  unreachableUntil: number
+}
+
+type State = Record<GatedCollection, CollectionState>
+
+const holder = globalThis as { __clinicKnownSlugs?: State; __clinicKnownSlugsListening?: boolean }
+
+function state(): State {
+  holder.__clinicKnownSlugs ??= Object.fromEntries(
+    gatedCollections.map((collection) => [collection, { purged: new Set<string>(), loadedAt: 0, generation: 0, loadedGeneration: -1, unreachableUntil: 0 }]),
+  ) as State
+  return holder.__clinicKnownSlugs
+}
+
+const isGated = (collection: string): collection is GatedCollection => (gatedCollections as readonly string[]).includes(collection)
+
+/**
+ * Takes note of purged tags: `doc:<collection>:<slug>` makes that slug known until the next read;
+ * `collection:<collection>` or "everything" asks for a new read (the purged slugs stay known
+ * meanwhile).
+ */
+export function noteKnownSlugPurges(tags: readonly string[] | 'everything'): void {
+  const current = state()
+  if (tags === 'everything') {
+    for (const collection of gatedCollections) current[collection].generation++
+    return
+  }
+  for (const tag of tags) {
+    const doc = /^doc:([^:]+):(.+)$/.exec(tag)
+    if (doc && isGated(doc[1]!)) current[doc[1]].purged.add(doc[2]!)
+    const whole = /^collection:(.+)$/.exec(tag)
+    if (whole && isGated(whole[1]!)) current[whole[1]].generation++
+  }
+}
+
+function followPurges(): void {
+  if (holder.__clinicKnownSlugsListening) return
+  holder.__clinicKnownSlugsListening = true
+  onPurge((tags) => noteKnownSlugPurges(tags))
+}
+
+export type SlugReader = (collection: GatedCollection) => Promise<Set<string>>
+
+/** Every published slug of a collection, read page by page (the CMS serves anonymous callers 100 a page). */
+export const readPublishedSlugs: SlugReader = async (collection) => {
+  const slugs = new Set<string>()
+  for (let page = 1; page <= maxPages; page++) {
+    const url = new URL(`/api/${collectionSlugs[collection]}`, env.cmsUrl)
+    url.searchParams.set('limit', String(pageSize))
+    url.searchParams.set('page', String(page))
+    url.searchParams.set('sort', 'id')
+    url.searchParams.set('depth', '0')
+    url.searchParams.set('select[slug]', 'true')
+    const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(3000) })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    const body = (await response.json()) as { docs: { slug?: string | null }[]; hasNextPage?: boolean }
+    for (const doc of body.docs) if (typeof doc.slug === 'string') slugs.add(doc.slug)
+    if (!body.hasNextPage) return slugs
+  }
+  // More than the bound: not a complete list, so never used to refuse anything.
+  throw new Error(`more than ${maxPages * pageSize} documents`)
+}
+
+function refresh(collection: GatedCollection, read: SlugReader): void {
+  const entry = state()[collection]
+  if (entry.loading) return
+  const generation = entry.generation
+  // Purges from now on are kept; the ones before this read began are in what it reads.
+  const purgedBefore = new Set(entry.purged)
+  entry.loading = read(collection)
+    .then((slugs) => {
+      entry.slugs = slugs
+      entry.loadedAt = Date.now()
+      entry.loadedGeneration = generation
+      for (const slug of purgedBefore) entry.purged.delete(slug)
+    })
+    .catch((error: unknown) => {
+      entry.unreachableUntil = Date.now() + retryAfterMs
+      console.warn(`[known-slugs] could not read the ${collection} slugs from the CMS: ${String(error).slice(0, 200)}`)
+    })
+    .finally(() => {
+      entry.loading = undefined
+    })
+}
+
+/**
+ * False only when `slug` is certainly not a published document of `collection`: the set is fresh
+ * and neither it nor a purge since names the slug. Never waits for the CMS: a stale or missing set
+ * is read in the background and the answer meanwhile is "render it".
+ */
+export function mayExist(collection: GatedCollection, slug: string, read: SlugReader = readPublishedSlugs, now = Date.now()): boolean {
+  followPurges()
+  const entry = state()[collection]
+  const fresh = entry.slugs !== undefined && entry.loadedGeneration === entry.generation && now - entry.loadedAt < maxAgeMs
+  if (!fresh && now >= entry.unreachableUntil) refresh(collection, read)
+  if (!fresh || !entry.slugs) return true
+  return entry.slugs.has(slug) || entry.purged.has(slug)
+}
+
+/** The collection and slug of a document address (`/articles/<slug>`), or undefined. */
+export function documentAddress(path: string): { collection: GatedCollection; slug: string } | undefined {
+  const match = /^\/([a-z]+)\/([^/]+)$/.exec(path)
+  if (!match || !isGated(match[1]!)) return undefined
+  return { collection: match[1], slug: match[2]! }
+}
+
+/** For tests: forget everything. */
+export function resetKnownSlugs(): void {
+  holder.__clinicKnownSlugs = undefined
+}
+
+export const knownSlugsTag = (collection: GatedCollection) => collectionTag(collection)
