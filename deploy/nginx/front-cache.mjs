@@ -59,11 +59,14 @@ const hostPort = (url) => {
 }
 
 /**
- * The configuration for these addresses. `staleWhileUpdating` (the default, see the template's
- * notes) serves the expired copy while one request fetches the new one; false makes every request
- * wait behind the cache lock for the fresh copy (the bench compares both).
+ * The configuration for these addresses. By default an expired copy is never served while a new
+ * one is fetched: requests wait behind the cache lock for the fresh copy (pages are kept until the
+ * site refreshes them, so this is rare). `staleWhileUpdating` serves the expired copy meanwhile,
+ * but then an expired answer whose update may not be stored (an old slug's redirect, stored by
+ * the refresh for a second; a visitor's redirect or 404 is never stored) is served to everyone
+ * until it leaves the cache: a deleted redirect would keep redirecting.
  */
-export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = true, hsts = false, accessLog = 'off', accessLogBuffered = true, refreshSecret }) {
+export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating = false, hsts = false, accessLog = 'off', accessLogBuffered = true, refreshSecret }) {
   if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,200}$/.test(refreshSecret)) {
     throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-200 letters, digits or ._~- characters.')
   }
@@ -96,7 +99,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
 }
 
 /** Starts nginx in the foreground; resolves once it answers. */
-export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = true, refreshSecret = randomBytes(24).toString('hex'), accessLog = false } = {}) {
+export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhileUpdating = false, refreshSecret = randomBytes(24).toString('hex'), accessLog = false } = {}) {
   if (!existsSync(nginxPath)) {
     throw new Error(`nginx is not installed (${nginxPath} is missing). On Debian: apt-get install nginx (CI does this in .ci/run).`)
   }
@@ -164,7 +167,7 @@ if (isMain) {
     cmsUrl: arg('cms', 'http://127.0.0.1:3001'),
     port: arg('port') ? Number(arg('port')) : undefined,
     cmsPort: arg('cms-port') ? Number(arg('cms-port')) : undefined,
-    staleWhileUpdating: !process.argv.includes('--no-stale'),
+    staleWhileUpdating: process.argv.includes('--stale-while-updating'),
     refreshSecret: arg('refresh-secret', process.env.REVALIDATE_SECRET?.trim() || undefined),
     accessLog: process.argv.includes('--access-log'),
   }

@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from '@/lib/security-headers'
 import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
 import { documentAddress, mayExist } from '@/lib/slugs/known-slugs'
 import { onPurge } from '@/lib/purge-bus'
+import { cmsUnavailableSince } from '@/lib/cms/availability'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -90,7 +91,7 @@ async function check(request: NextRequest): Promise<Response> {
   // The address of a document that certainly does not exist: the 404 page at once, without a render
   // or a CMS read (src/lib/slugs/known-slugs.ts). Not for editors in draft mode (a draft has no
   // published slug yet) nor the client router's requests.
-  if (pageMethods.includes(method) && !request.cookies.has(draftModeCookie) && !request.headers.has('rsc')) {
+  if (pageMethods.includes(method) && !request.cookies.has(draftModeCookie) && !request.headers.has('rsc') && cmsUnavailableSince() === undefined) {
     const address = documentAddress(path)
     if (address && !mayExist(address.collection, address.slug)) return await notFoundPage()
     // The same for the generated link-preview image of a document that does not exist.
@@ -104,12 +105,14 @@ async function check(request: NextRequest): Promise<Response> {
 }
 
 /**
- * The site's own 404 page (header, search box, footer), rendered once per 30 s (or purge) and
+ * The site's own 404 page (header, search box, footer), rendered once per 2 s (or purge) and
  * served without scripts to every address `mayExist` rules out.
  */
 type NotFoundCopy = { html?: string; at: number; loading?: Promise<string | undefined> }
 const notFoundHolder = globalThis as { __clinicNotFoundPage?: NotFoundCopy; __clinicNotFoundListening?: boolean }
-const notFoundMaxAgeMs = 30_000
+// Short: the copy is also how the proxy learns the CMS went down (its render then fails, and the
+// address renders as before: a 503 with Retry-After, not a 404 the site cannot vouch for).
+const notFoundMaxAgeMs = 2_000
 
 async function notFoundHtml(): Promise<string | undefined> {
   if (!notFoundHolder.__clinicNotFoundListening) {
@@ -125,10 +128,21 @@ async function notFoundHtml(): Promise<string | undefined> {
     try {
       const port = process.env.PORT
       if (!port) return undefined
-      // An address no route has: Next.js renders the site's not-found page for it.
-      const response = await fetch(`http://127.0.0.1:${port}/__clinic-not-found`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) })
+      // An address no route has: Next.js renders the site's not-found page for it. And the CMS must
+      // answer: the page may come from the site's cache while the CMS is down, and then the site
+      // cannot vouch that an address does not exist (it answers 503 with Retry-After instead).
+      const [response, cms] = await Promise.all([
+        fetch(`http://127.0.0.1:${port}/__clinic-not-found`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) }),
+        fetch(new URL('/api/health', env.cmsUrl), { cache: 'no-store', signal: AbortSignal.timeout(2000) }).then(
+          (answer) => answer.ok,
+          () => false,
+        ),
+      ])
       const html = await response.text()
-      if (response.status !== 404 || !/<html/i.test(html)) return copy.html
+      if (!cms || response.status !== 404 || !/<html/i.test(html)) {
+        copy.html = undefined
+        return undefined
+      }
       // Without the framework's scripts: their payload is that address's, and the client router
       // would put it in the visitor's address bar. The page needs none (its search is a plain form,
       // the phone menu a <details>).
@@ -136,7 +150,8 @@ async function notFoundHtml(): Promise<string | undefined> {
       Object.assign(copy, { html: page, at: Date.now() })
       return page
     } catch {
-      return copy.html
+      copy.html = undefined
+      return undefined
     } finally {
       copy.loading = undefined
     }

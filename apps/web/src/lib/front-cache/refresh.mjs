@@ -52,11 +52,15 @@ function getAnswer(url, headers, timeoutMs) {
  * @param {string} url
  * @param {Record<string, string>} headers
  * @param {number} timeoutMs
+ * @param {number} [expected] the status this instance answered for the path (0: unknown)
  */
-async function refreshOnce(url, headers, timeoutMs) {
+async function refreshOnce(url, headers, timeoutMs, expected = 0) {
   for (let attempt = 0; ; attempt += 1) {
     const answer = await getAnswer(url, headers, timeoutMs)
-    if (!answer.stale) return answer.status
+    // An instance that has not yet seen the purge may answer from its memory without calling it
+    // stale (its old 200 for a page this instance now answers 404): also asked again.
+    const behind = expected > 0 && answer.status > 0 && answer.status !== expected
+    if (!answer.stale && !behind) return answer.status
     if (attempt >= staleRetries) return 0
     await new Promise((resolve) => setTimeout(resolve, staleRetryMs))
   }
@@ -138,11 +142,12 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
   const refresh = (path) => async () => {
     // Warm this instance's cache handler (rewritten HTML); a failure here only means the refresh
     // below renders the page itself.
-    if (selfOrigin) await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs)
+    const own = selfOrigin ? await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs) : undefined
+    const expected = own && !own.stale && own.status < 500 ? own.status : 0
     if (trace && path === paths[0]) trace.rendered = Date.now()
     const statuses = await Promise.all(
       frontCacheUrls.flatMap((front) =>
-        encodings.map((encoding) => refreshOnce(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs)),
+        encodings.map((encoding) => refreshOnce(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs, expected)),
       ),
     )
     return !statuses.some((status) => status === 0 || status >= 500)
