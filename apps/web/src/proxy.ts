@@ -4,7 +4,7 @@ import { env } from '@/env'
 import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
 import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
-import { documentAddress, mayExist } from '@/lib/slugs/known-slugs'
+import { certainlyNoPage, documentAddress, imageAddress, mayExist, notFoundAddress } from '@/lib/slugs/known-slugs'
 import { onPurge } from '@/lib/purge-bus'
 import { cmsUnavailableSince } from '@/lib/cms/availability'
 
@@ -94,9 +94,9 @@ async function check(request: NextRequest): Promise<Response> {
   if (pageMethods.includes(method) && !request.cookies.has(draftModeCookie) && !request.headers.has('rsc') && cmsUnavailableSince() === undefined) {
     const address = documentAddress(path)
     if (address && !mayExist(address.collection, address.slug)) return await notFoundPage()
+    if (certainlyNoPage(path)) return await notFoundPage()
     // The same for the generated link-preview image of a document that does not exist.
-    const image = /^\/og(\/[a-z]+\/[^/]+)$/.exec(path)
-    const imageOf = image ? documentAddress(image[1]!) : undefined
+    const imageOf = imageAddress(path)
     if (imageOf && !mayExist(imageOf.collection, imageOf.slug)) {
       return new NextResponse('No such image.\n', { status: 404, headers: { ...plain, 'X-Clinic-Not-Found': 'known-slugs' } })
     }
@@ -132,7 +132,7 @@ async function notFoundHtml(): Promise<string | undefined> {
       // answer: the page may come from the site's cache while the CMS is down, and then the site
       // cannot vouch that an address does not exist (it answers 503 with Retry-After instead).
       const [response, cms] = await Promise.all([
-        fetch(`http://127.0.0.1:${port}/__clinic-not-found`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) }),
+        fetch(`http://127.0.0.1:${port}${notFoundAddress}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) }),
         fetch(new URL('/api/health', env.cmsUrl), { cache: 'no-store', signal: AbortSignal.timeout(2000) }).then(
           (answer) => answer.ok,
           () => false,

@@ -84,12 +84,24 @@ describe('an unknown address', () => {
       const other = await get(`${siteUrl}/${collection}/made-up-${Date.now().toString(36)}`)
       expect(other.status).toBe(404)
     }
-    const image = await get(`${siteUrl}/og/articles/made-up-${Date.now().toString(36)}`)
-    expect(image.status).toBe(404)
-    expect(image.headers.get('x-clinic-not-found')).toBe('known-slugs')
-    const real = await get(`${siteUrl}/articles/sciatica-and-massage`)
-    expect(real.status).toBe(200)
-    expect(real.headers.get('x-clinic-not-found')).toBeNull()
+    // A CMS page's address (`/about`) made up, and deeper paths no route has (a scanner's).
+    for (const path of [`/made-up-${Date.now().toString(36)}`, `/wp-admin/made-up-${Date.now().toString(36)}.php`, '/.env.d/x']) {
+      const other = await get(`${siteUrl}${path}`)
+      expect(other.status, path).toBe(404)
+      expect(other.headers.get('x-clinic-not-found'), path).toBe('known-slugs')
+      expect(h1Of(other.body), path).toBe('We could not find that page')
+    }
+    for (const collection of ['articles', 'pages']) {
+      const image = await get(`${siteUrl}/og/${collection}/made-up-${Date.now().toString(36)}`)
+      expect(image.status).toBe(404)
+      expect(image.headers.get('x-clinic-not-found')).toBe('known-slugs')
+    }
+    // Real documents, pages and the site's own routes still render.
+    for (const path of ['/articles/sciatica-and-massage', '/about', '/contact', '/team', '/search?q=back', '/book', '/robots.txt', '/sitemap.xml', '/og/pages/about']) {
+      const real = await get(`${siteUrl}${path}`)
+      expect(real.status, path).toBe(200)
+      expect(real.headers.get('x-clinic-not-found'), path).toBeNull()
+    }
   })
 
   test('asking again still gives 404 (a cached miss stays a 404)', async () => {

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { documentAddress, mayExist, noteKnownSlugPurges, resetKnownSlugs, type GatedCollection } from './known-slugs'
+import { certainlyNoPage, documentAddress, imageAddress, mayExist, noteKnownSlugPurges, resetKnownSlugs, siteRoutes, type GatedCollection } from './known-slugs'
 
 /** A reader that answers with `slugs` and counts its calls; `gate` holds it until released. */
 function reader(slugs: string[], options: { fail?: boolean } = {}) {
@@ -102,11 +105,57 @@ describe('documentAddress', () => {
     ['/services/deep-tissue', { collection: 'services', slug: 'deep-tissue' }],
     ['/exercises/x', { collection: 'exercises', slug: 'x' }],
     ['/conditions/sciatica', { collection: 'conditions', slug: 'sciatica' }],
-  ])('%s is a document address', (path, expected) => {
-    expect(documentAddress(path)).toEqual(expected)
+    ['/about', { collection: 'pages', slug: 'about' }],
+    ['/wp-login.php', { collection: 'pages', slug: 'wp-login.php' }],
+  ])('%s is a document address', (address, expected) => {
+    expect(documentAddress(address)).toEqual(expected)
   })
 
-  it.each(['/articles', '/articles/', '/articles/page/2', '/team/x', '/pages/x', '/articles/a/b', '/search', '/'])('%s is not', (path) => {
-    expect(documentAddress(path)).toBeUndefined()
+  it.each(['/articles', '/articles/', '/articles/page/2', '/team/x', '/pages/x', '/articles/a/b', '/search', '/team', '/book', '/robots.txt', '/sitemap.xml', '/__clinic-not-found', '/'])(
+    '%s is not',
+    (address) => {
+      expect(documentAddress(address)).toBeUndefined()
+    },
+  )
+
+  it.each([
+    ['/og/articles/sciatica', { collection: 'articles', slug: 'sciatica' }],
+    ['/og/pages/about', { collection: 'pages', slug: 'about' }],
+  ])('%s is a document image', (address, expected) => {
+    expect(imageAddress(address)).toEqual(expected)
+  })
+
+  it.each(['/og/team/x', '/og/articles', '/articles/x'])('%s is not a document image', (address) => {
+    expect(imageAddress(address)).toBeUndefined()
+  })
+})
+
+describe('certainlyNoPage: deeper paths outside the site routes', () => {
+  it.each(['/wp-admin/setup.php', '/.well-known/x/y', '/about/team', '/pages/x'])('%s has no page', (address) => {
+    expect(certainlyNoPage(address)).toBe(true)
+  })
+  it.each(['/about', '/articles/page/2', '/sitemaps/articles.xml', '/og/articles/x', '/book/thanks', '/api/health', '/'])('%s may', (address) => {
+    expect(certainlyNoPage(address)).toBe(false)
+  })
+})
+
+describe('siteRoutes names every top-level route of the site (else its pages would answer 404)', () => {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const app = path.resolve(here, '../../app')
+  const publicDir = path.resolve(here, '../../../public')
+  /** What a metadata file of src/app answers as (robots.ts: /robots.txt); other files answer nothing. */
+  const metadataFiles: Record<string, string> = { 'robots.ts': 'robots.txt', 'sitemap.ts': 'sitemap.xml', 'manifest.ts': 'manifest.webmanifest', 'icon.svg': 'icon.svg', 'favicon.ico': 'favicon.ico' }
+  /** Top-level folders answer their name, except route groups, private folders and dynamic segments. */
+  const routes = readdirSync(app, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? (/^[[(@_]/.test(entry.name) ? [] : [entry.name]) : entry.name in metadataFiles ? [metadataFiles[entry.name]!] : [],
+  )
+  const publicFiles = existsSync(publicDir) ? readdirSync(publicDir) : []
+
+  it.each([...routes, ...publicFiles])('%s', (name) => {
+    expect(siteRoutes.has(name)).toBe(true)
+  })
+
+  it('finds the routes it checks', () => {
+    expect(routes).toEqual(expect.arrayContaining(['articles', 'team', 'search', 'robots.txt', 'icon.svg', 'favicon.ico']))
   })
 })

@@ -1,4 +1,4 @@
-import { collectionSlugs, collectionTag } from '@clinic/cms-types'
+import { collectionSlugs } from '@clinic/cms-types'
 import { env } from '@/env'
 import { onPurge } from '@/lib/purge-bus'
 
@@ -17,8 +17,11 @@ import { onPurge } from '@/lib/purge-bus'
  * pages then render from the cache, as before).
  */
 
-export const gatedCollections = ['articles', 'services', 'exercises', 'conditions'] as const
+export const gatedCollections = ['articles', 'services', 'exercises', 'conditions', 'pages'] as const
 export type GatedCollection = (typeof gatedCollections)[number]
+
+/** The address the proxy asks this server for its 404 page (no route has it). */
+export const notFoundAddress = '/__clinic-not-found'
 
 const pageSize = 100
 /** A bound on one read: 200 pages of 100 slugs per collection. */
@@ -135,16 +138,59 @@ export function mayExist(collection: GatedCollection, slug: string, read: SlugRe
   return entry.slugs.has(slug) || entry.purged.has(slug)
 }
 
-/** The collection and slug of a document address (`/articles/<slug>`), or undefined. */
+/**
+ * The first path segments the site answers itself (its routes under src/app, and the proxy's own
+ * address for the 404 page): anything else at the top level is a CMS page's address (`/about`) or
+ * nothing. A unit test (known-slugs.test.ts) checks this list against src/app.
+ */
+export const siteRoutes: ReadonlySet<string> = new Set([
+  'api',
+  'articles',
+  'book',
+  'conditions',
+  'exercises',
+  'favicon.ico',
+  'feed.xml',
+  'icon.svg',
+  'og',
+  'robots.txt',
+  'search',
+  'services',
+  'sitemap.xml',
+  'sitemaps',
+  'team',
+  '_next',
+  notFoundAddress.slice(1),
+])
+
+/**
+ * The collection and slug of a document address (`/articles/<slug>`, or `/<slug>` for a CMS page),
+ * or undefined.
+ */
 export function documentAddress(path: string): { collection: GatedCollection; slug: string } | undefined {
   const match = /^\/([a-z]+)\/([^/]+)$/.exec(path)
-  if (!match || !isGated(match[1]!)) return undefined
-  return { collection: match[1], slug: match[2]! }
+  if (match && isGated(match[1]!) && match[1] !== 'pages') return { collection: match[1], slug: match[2]! }
+  const page = /^\/([^/]+)$/.exec(path)
+  if (page && !siteRoutes.has(page[1]!)) return { collection: 'pages', slug: page[1]! }
+  return undefined
+}
+
+/** The collection and slug of a generated link-preview image's address (`/og/<collection>/<slug>`). */
+export function imageAddress(path: string): { collection: GatedCollection; slug: string } | undefined {
+  const match = /^\/og\/([a-z]+)\/([^/]+)$/.exec(path)
+  return match && isGated(match[1]!) ? { collection: match[1], slug: match[2]! } : undefined
+}
+
+/**
+ * An address no route can answer with a page: two or more segments under a first one that is not
+ * the site's (`/wp-admin/setup.php`); the catch-all route only serves one-segment CMS pages.
+ */
+export function certainlyNoPage(path: string): boolean {
+  const segments = path.split('/').filter(Boolean)
+  return segments.length > 1 && !siteRoutes.has(segments[0]!)
 }
 
 /** For tests: forget everything. */
 export function resetKnownSlugs(): void {
   holder.__clinicKnownSlugs = undefined
 }
-
-export const knownSlugsTag = (collection: GatedCollection) => collectionTag(collection)
