@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { userIsEditorOrAdmin } from '@/access'
 import { describeEmail, emailKinds, type EmailKind, type EmailRecord } from '@/lib/booking-emails'
-import { RetryEmailButton } from './RetryEmailButton'
+import { RetryButton } from '../RetryButton'
 
 /**
  * "Emails" in a request's sidebar: for the staff notification and the acknowledgement, whether it
@@ -28,7 +28,7 @@ export async function BookingEmailsField({ payload, id, user }: { payload: Paylo
               {failed && canRetry ? (
                 <>
                   {' '}
-                  <RetryEmailButton requestId={String(id)} kind={kind} />
+                  <RetryButton endpoint={`/api/booking-emails/${encodeURIComponent(String(id))}/${encodeURIComponent(kind)}/retry`} label="Retry now" doneMessage="Sent." className="booking-emails__retry" />
                 </>
               ) : null}
             </li>

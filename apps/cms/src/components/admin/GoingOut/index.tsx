@@ -4,7 +4,7 @@ import type { AdminViewServerProps } from 'payload'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
 import { failedSchedules, redirectsThisMonth, scheduledChanges, unpublishedDrafts, type GoingOutRow } from './data'
 import { AdminTable } from '../AdminTable'
-import { RetryButton } from './RetryButton'
+import { RetryButton } from '../RetryButton'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -47,7 +47,7 @@ function RowsTable({
             row.failure ? (
               <>
                 <p className="going-out__reason">{row.failure.reason}</p>
-                {canRetry ? <RetryButton jobId={row.failure.jobId} /> : null}
+                {canRetry ? <RetryButton endpoint={`/api/scheduled-publish/${encodeURIComponent(row.failure.jobId)}/retry`} label="Retry" doneMessage="Done." className="going-out__retry" /> : null}
               </>
             ) : null,
         },

@@ -1,16 +1,28 @@
 'use client'
 import { useState } from 'react'
 
-/** "Retry now" for a failed booking email (POST /api/booking-emails/:id/:kind/retry); says what happened, then reloads. */
-export function RetryEmailButton({ requestId, kind }: { requestId: string; kind: string }) {
+type Props = {
+  /** The CMS endpoint that retries (POSTed to, with the staff member's session). */
+  endpoint: string
+  label: string
+  /** Shown when the endpoint answers without a message of its own. */
+  doneMessage: string
+  className?: string
+}
+
+/**
+ * Retries something that failed (a scheduled publish, a booking email): says what happened, in the
+ * endpoint's words, then reloads the view so it shows the new state.
+ */
+export function RetryButton({ endpoint, label, doneMessage, className }: Props) {
   const [state, setState] = useState<{ busy: boolean; message?: string; ok?: boolean }>({ busy: false })
   const retry = async () => {
     setState({ busy: true })
     try {
-      const response = await fetch(`/api/booking-emails/${encodeURIComponent(requestId)}/${encodeURIComponent(kind)}/retry`, { method: 'POST', credentials: 'include' })
+      const response = await fetch(endpoint, { method: 'POST', credentials: 'include' })
       const body = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message?: string }[] }
       if (response.ok) {
-        setState({ busy: false, ok: true, message: body.message ?? 'Sent.' })
+        setState({ busy: false, ok: true, message: body.message ?? doneMessage })
         window.setTimeout(() => window.location.reload(), 1500)
       } else setState({ busy: false, ok: false, message: body.errors?.[0]?.message ?? `The retry failed (${response.status}).` })
     } catch {
@@ -18,9 +30,9 @@ export function RetryEmailButton({ requestId, kind }: { requestId: string; kind:
     }
   }
   return (
-    <span className="booking-emails__retry">
+    <span className={className}>
       <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: '0.25rem 0' }} onClick={() => void retry()} disabled={state.busy || state.ok}>
-        {state.busy ? 'Retrying…' : 'Retry now'}
+        {state.busy ? 'Retrying…' : label}
       </button>
       {state.message ? <span role={state.ok ? 'status' : 'alert'}> {state.message}</span> : null}
     </span>
