@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { adminLogin } from './support/admin'
+import { bookAsVisitor } from './support/booking'
 import { createArticle, uniqueSlug, type CreatedArticle } from './support/articles'
 import { desktop, launchBrowser } from './support/browser'
 import { cmsJson, login } from './support/cms'
@@ -266,17 +267,7 @@ describe('the dashboard: what needs you now', () => {
       const before = await countNow()
 
       // A visitor books through the site's form.
-      await visitor.page.goto(`${siteUrl}/book`, { waitUntil: 'load' })
-      await visitor.page.locator('#name').fill(person.name)
-      await visitor.page.locator('#email').fill(person.email)
-      await visitor.page.locator('#phone').fill(person.phone)
-      await visitor.page.locator('#preferredService').selectOption({ label: 'Not sure yet' })
-      await visitor.page.locator('#preferredTimes').fill('Tuesday afternoons')
-      await visitor.page.locator('#consent').check()
-      // A person takes longer than the form's minimum fill time (3 s).
-      await visitor.page.waitForTimeout(3_200)
-      await visitor.page.getByRole('button', { name: 'Send request' }).click()
-      await visitor.page.waitForURL(/\/book\/thanks/, { timeout: 60_000 })
+      await bookAsVisitor(visitor.page, siteUrl, { ...person, service: 'Not sure yet', times: 'Tuesday afternoons' })
 
       // One reload of the dashboard shows it: the count went up by one, the oldest waiting request is linked.
       await staff.page.reload({ waitUntil: 'load' })

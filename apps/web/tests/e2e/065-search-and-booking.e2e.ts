@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { adminLogin } from './support/admin'
+import { fillBookingForm, personPause, type BookingVisitor } from './support/booking'
 import { createArticle } from './support/articles'
 import { desktop, launchBrowser } from './support/browser'
 import { cmsJson, login } from './support/cms'
@@ -177,24 +178,10 @@ describe('search never holds a draft, and follows publish and unpublish', () => 
   })
 })
 
-type Visitor = { name: string; email: string }
-
-/** Fills the form the way a visitor would; `wrong` leaves out the name and mistypes the email. */
-async function fillForm(page: Page, visitor: Visitor, { wrong = false } = {}) {
-  await page.locator('#name').fill(wrong ? '' : visitor.name)
-  await page.locator('#email').fill(wrong ? visitor.email.replace('@', ' at ') : visitor.email)
-  await page.locator('#phone').fill('+1 250 555 0199')
-  await page.locator('#preferredService').selectOption({ label: 'Deep tissue massage' })
-  await page.locator('#preferredTimes').fill('Weekday mornings before 11')
-  await page.locator('#message').fill('Stiff lower back after gardening.')
-  if (!wrong) await page.locator('#consent').check()
-}
+type Visitor = BookingVisitor
 
 const decodeHtml = (text: string) =>
   text.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_all, name: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#x27': "'", '#39': "'" })[name] ?? '')
-
-/** A person takes more than the form's minimum fill time (3 s by default). */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 3200))
 
 async function submit(page: Page) {
   await page.getByRole('button', { name: 'Send request' }).click()
@@ -213,8 +200,8 @@ describe.for(modes)('booking (%s)', ([label, javaScriptEnabled]) => {
     const { context, page } = await newPage(javaScriptEnabled)
     try {
       await page.goto(`${siteUrl}/book`, { waitUntil: 'load' })
-      await fillForm(page, visitor, { wrong: true })
-      await pause()
+      await fillBookingForm(page, visitor, { wrong: true })
+      await personPause()
       await submit(page)
 
       const summary = page.locator('.error-summary')
@@ -235,7 +222,7 @@ describe.for(modes)('booking (%s)', ([label, javaScriptEnabled]) => {
       await summary.locator('a[href="#email"]').click()
       expect(page.url()).toContain('#email')
 
-      await fillForm(page, visitor)
+      await fillBookingForm(page, visitor)
       await submit(page)
       // Without JavaScript the browser keeps the fragment of the summary link it followed (#email).
       await page.waitForURL(/\/book\/thanks(#\w+)?$/, { timeout: 30_000 })
@@ -295,7 +282,7 @@ describe('booking: one request per form, and abuse rules', () => {
     expect(hidden.map(([name]) => name)).toEqual(expect.arrayContaining(['idempotencyKey', 'formToken']))
     const serviceId = /<option value="([^"]+)">Deep tissue massage<\/option>/.exec(form)?.[1]
     const answers = { name: 'Dana Double', email, phone: '', preferredService: serviceId ?? '', preferredTimes: 'Any morning', message: '', consent: 'yes', website: '' }
-    await pause()
+    await personPause()
     const post = async () => {
       const body = new FormData()
       for (const [name, value] of hidden) body.append(name!, value!)
@@ -314,12 +301,12 @@ describe('booking: one request per form, and abuse rules', () => {
     const { context, page } = await newPage(false, { extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.21' } })
     try {
       await page.goto(`${siteUrl}/book`, { waitUntil: 'load' })
-      await fillForm(page, { name: 'Quick Quinn', email: 'quinn@example.com' })
+      await fillBookingForm(page, { name: 'Quick Quinn', email: 'quinn@example.com' })
       await submit(page)
       expect(await page.locator('[data-problem="too-fast"]').innerText()).toContain('quicker than a person usually fills in this form')
       expect(await page.locator('#name').inputValue()).toBe('Quick Quinn')
       // Sending again after a moment works.
-      await pause()
+      await personPause()
       await submit(page)
       await page.waitForURL(/\/book\/thanks$/)
     } finally {
@@ -331,9 +318,9 @@ describe('booking: one request per form, and abuse rules', () => {
     const { context, page } = await newPage(false, { extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.22' } })
     try {
       await page.goto(`${siteUrl}/book`, { waitUntil: 'load' })
-      await fillForm(page, { name: 'Robo Filler', email: 'robo@example.com' })
+      await fillBookingForm(page, { name: 'Robo Filler', email: 'robo@example.com' })
       await page.locator('#website').fill('https://spam.example', { force: true })
-      await pause()
+      await personPause()
       await submit(page)
       expect(await page.locator('[data-problem="honeypot"]').innerText()).toContain('field meant to stay empty')
       expect(await page.locator('[data-problem="honeypot"]').innerText()).toContain('+1 250 555 0142')
@@ -351,7 +338,7 @@ describe('booking: one request per form, and abuse rules', () => {
       let message = ''
       // Posts that fail a free check (too fast, forged token, honeypot) are not counted: wait until
       // the form may be sent, so each attempt below counts.
-      await pause()
+      await personPause()
       // The default limit is 8 submissions per address per 10 minutes.
       for (let attempt = 1; attempt <= 9 && !message; attempt++) {
         await page.locator('#name').fill(`Attempt ${attempt}`)
@@ -396,7 +383,7 @@ describe('axe-core: search and booking pages', () => {
   test('/book, empty', () => check('/book'))
   test('/book, with errors', () =>
     check('/book', async (page) => {
-      await pause()
+      await personPause()
       await submit(page)
       await page.locator('.error-summary').waitFor()
     }))

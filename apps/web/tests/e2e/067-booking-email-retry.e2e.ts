@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { adminLogin } from './support/admin'
+import { bookAsVisitor } from './support/booking'
 import { desktop, launchBrowser } from './support/browser'
 import { cmsJson, login } from './support/cms'
 import { e2e } from './support/context'
@@ -32,16 +33,7 @@ describe('a failed acknowledgement, in the admin', () => {
     const siteContext = await browser.newContext({ ...desktop, extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.67' } })
     try {
       const page = await siteContext.newPage()
-      await page.goto(`${siteUrl}/book`, { waitUntil: 'load' })
-      await page.locator('#name').fill(visitor.name)
-      await page.locator('#email').fill(visitor.email)
-      await page.locator('#preferredService').selectOption({ label: 'Deep tissue massage' })
-      await page.locator('#preferredTimes').fill('Thursday afternoons')
-      await page.locator('#consent').check()
-      // A person takes more than the form's minimum fill time.
-      await new Promise((resolve) => setTimeout(resolve, 3200))
-      await page.getByRole('button', { name: 'Send request' }).click()
-      await page.waitForURL(/\/book\/thanks(#\w+)?$/, { timeout: 30_000 })
+      await bookAsVisitor(page, siteUrl, { ...visitor, times: 'Thursday afternoons' })
     } finally {
       await siteContext.close()
     }
