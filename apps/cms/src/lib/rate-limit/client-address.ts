@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type Server } from 'node:http'
-import { isIP } from 'node:net'
+import { sourceKey } from '@clinic/cms-types/source-key'
 
 /**
  * The header that carries the TCP peer's address from the Node server to the route handlers.
@@ -27,27 +27,6 @@ export async function installPeerAddressHeader(): Promise<void> {
     }
     return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args)
   } as typeof proto.emit
-}
-
-/**
- * One key per source: IPv4 addresses as they are, IPv6 addresses by their /64 (one customer's
- * allocation, which a single attacker can cycle through freely).
- */
-export function sourceKey(address: string): string {
-  const bare = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '')
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)
-  if (mapped) return mapped[1]!
-  if (isIP(bare) === 4) return bare
-  if (isIP(bare) !== 6) return 'unknown'
-  const [head = '', tail = ''] = bare.toLowerCase().split('::')
-  const headGroups = head ? head.split(':') : []
-  const tailGroups = bare.includes('::') && tail ? tail.split(':') : []
-  const missing = 8 - headGroups.length - tailGroups.length
-  const groups = bare.includes('::') ? [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups] : headGroups
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`
 }
 
 /**

@@ -2,7 +2,7 @@ import 'server-only'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/env'
 import { createBookingLimiters, type BookingLimiters } from './limiters'
-import { sourceKey } from './source-key'
+import { sourceKey } from '@clinic/cms-types/source-key'
 
 type Limiters = BookingLimiters
 
@@ -13,7 +13,7 @@ let limiters: Limiters | undefined
 const create = (): Limiters => createBookingLimiters({ perSource: env.booking.limitPerSource, total: env.booking.limitTotal }, env.redisUrl)
 
 /**
- * Counts one submission from `source` (an IPv6 address counts as its /64, see source-key.ts) and
+ * Counts one submission from `source` (an IPv6 address counts as its /64, see @clinic/cms-types/source-key) and
  * one overall. The form's action calls it only for posts that passed its free checks (token,
  * honeypot, fill time; origin and size in src/proxy.ts), so junk never spends the overall budget. Returns the seconds until the visitor may
  * try again, or 0 when the submission may go ahead.

@@ -1,9 +1,10 @@
 import { isIP } from 'node:net'
 
 /**
- * The key a booking limit counts a source by, as the CMS counts logins (apps/cms/src/lib/rate-limit/
- * client-address.ts): IPv4 addresses as they are, IPv6 addresses by their /64 (one customer's
+ * One key per source, for every limit that counts per visitor (the CMS's login throttling, the
+ * site's booking limits): IPv4 addresses as they are, IPv6 addresses by their /64 (one customer's
  * allocation, which a single visitor can cycle through freely), IPv4-mapped IPv6 as the IPv4.
+ * Server-only (node:net): imported as `@clinic/cms-types/source-key`, never from the index.
  */
 export function sourceKey(address: string): string {
   const bare = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '')

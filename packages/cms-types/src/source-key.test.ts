@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sourceKey } from './source-key'
 
-describe('sourceKey (what a booking limit counts a source by)', () => {
+describe('sourceKey (what the login and booking limits count a source by)', () => {
   it.each([
     ['203.0.113.7', '203.0.113.7'],
     [' 203.0.113.7 ', '203.0.113.7'],
