@@ -30,12 +30,17 @@ const pick = (list) => list[randomInt(list.length)]
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
 const round = (value) => (Number.isFinite(value) ? Math.round(value) : value)
 
-/** One GET; resolves with the status (0 on a network error or a timeout) and the time to the last byte. */
+/**
+ * One GET; resolves with the status (0 on a network error or a timeout), the time to the last byte,
+ * and whether the proxy answered it from the known slugs (a 404 without a render).
+ */
 function get(url, { agent, localAddress, headers = {} }) {
   return new Promise((resolve) => {
     const started = performance.now()
-    const done = (status) => resolve({ status, ms: performance.now() - started })
+    let gated = false
+    const done = (status) => resolve({ status, ms: performance.now() - started, gated })
     const request = http.get(url, { agent, localAddress, headers, timeout: requestTimeoutMs }, (response) => {
+      gated = response.headers['x-clinic-not-found'] === 'known-slugs'
       response.on('data', () => {})
       response.on('end', () => done(response.statusCode ?? 0))
       response.on('error', () => done(0))
@@ -97,13 +102,16 @@ async function rssPeak(pid, until) {
   return Math.max(peak, rssMb(pid))
 }
 
+/** `200×100 404×100 (gate 98)`: statuses, and how many 404s the proxy's known-slug gate answered. */
 function statusMix(results) {
   const counts = new Map()
   for (const { status } of results) counts.set(status, (counts.get(status) ?? 0) + 1)
-  return [...counts]
+  const gated = results.filter((row) => row.gated).length
+  const mix = [...counts]
     .sort((a, b) => a[0] - b[0])
     .map(([status, count]) => `${status === 0 ? 'failed' : status}×${count}`)
     .join(' ')
+  return counts.has(404) ? `${mix} (gate ${gated})` : mix
 }
 
 async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
