@@ -23,8 +23,10 @@ import { onPurge } from '@/lib/purge-bus'
  * (a purge may have been missed): then every address renders until a read that began after it.
  */
 
-export const gatedCollections = ['articles', 'services', 'exercises', 'conditions'] as const
+export const gatedCollections = ['articles', 'services', 'exercises', 'conditions', 'pages'] as const
 export type GatedCollection = (typeof gatedCollections)[number]
+/** Collections whose documents live at `/<collection>/<slug>` (pages live at `/<slug>`: only their images are gated). */
+const addressedCollections: readonly GatedCollection[] = ['articles', 'services', 'exercises', 'conditions']
 
 const pageSize = 100
 /** A bound on one read: 200 pages of 100 slugs per collection. */
@@ -178,8 +180,27 @@ export function mayExist(collection: GatedCollection, slug: string, read: SlugRe
 /** The collection and slug of a document address (`/articles/<slug>`), or undefined. */
 export function documentAddress(path: string): { collection: GatedCollection; slug: string } | undefined {
   const match = /^\/([a-z]+)\/([^/]+)$/.exec(path)
+  if (!match || !isGated(match[1]!) || !addressedCollections.includes(match[1])) return undefined
+  return { collection: match[1], slug: match[2]! }
+}
+
+/** The collection and slug of a document's generated image (`/og/articles/<slug>`, `/og/pages/<slug>`), or undefined. */
+export function imageAddress(path: string): { collection: GatedCollection; slug: string } | undefined {
+  const match = /^\/og\/([a-z]+)\/([^/]+)$/.exec(path)
   if (!match || !isGated(match[1]!)) return undefined
   return { collection: match[1], slug: match[2]! }
+}
+
+/**
+ * What a decoded path certainly is not: `page` (a document address no published document has),
+ * `image` (the generated image of one), or undefined (render it as usual).
+ */
+export function certainlyMissing(path: string): 'page' | 'image' | undefined {
+  const page = documentAddress(path)
+  if (page) return mayExist(page.collection, page.slug) ? undefined : 'page'
+  const image = imageAddress(path)
+  if (image) return mayExist(image.collection, image.slug) ? undefined : 'image'
+  return undefined
 }
 
 /** For tests: forget everything. */
