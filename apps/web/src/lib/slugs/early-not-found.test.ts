@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { markCmsAnswered, markCmsUnavailable } from '@/lib/cms/availability'
+import { env } from '@/env'
 import { setRedirectMapForTests } from '@/lib/redirects/map'
 import { installEarlyNotFound } from './early-not-found'
 import { mayExist, resetKnownSlugs, type GatedCollection } from './known-slugs'
@@ -23,6 +24,7 @@ const published: Record<GatedCollection, string[]> = {
 }
 const read = async (collection: GatedCollection) => new Set(published[collection])
 const notFoundPage = '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>'
+const renderedAgain = '<!DOCTYPE html><html><body><h1>Page not found</h1><script>self.__next_f=[]</script></body></html>'
 
 async function ask(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers })
@@ -32,12 +34,21 @@ async function ask(path: string, init: { method?: string; headers?: Record<strin
 beforeAll(async () => {
   installEarlyNotFound(http.Server)
   server = http.createServer((request: IncomingMessage, response: ServerResponse) => {
+    // The site's not-found page and the CMS's health, as the 404 copy's render asks for them.
+    if (request.url === '/__clinic-not-found') return void response.writeHead(404, { 'Content-Type': 'text/html' }).end(renderedAgain)
+    if (request.url === '/api/health') return void response.end('ok')
+    // The slug lists are given to the known slugs directly (`read` below).
+    if (request.url?.startsWith('/api/')) return void response.writeHead(503).end()
     reachedNext.push(`${request.method} ${request.url}`)
     response.end('next')
   })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const port = (server.address() as AddressInfo).port
+  base = `http://127.0.0.1:${port}`
+  // This server stands for the site (its not-found page) and the CMS (its health) alike.
+  process.env.PORT = String(port)
+  env.cmsUrl = base
 })
 
 afterAll(async () => {
@@ -114,5 +125,14 @@ describe('made-up document addresses are answered before Next.js', () => {
     resetKnownSlugs()
     expect((await ask('/og/articles/made-up')).body).toBe('next')
     expect(reachedNext).toHaveLength(3)
+  })
+
+  it('a copy near its age is served and rendered again in the background (a flood never finds it stale); a stale one is not served', async () => {
+    setNotFoundCopyForTests(notFoundPage, Date.now() - 1600)
+    expect((await ask('/articles/made-up')).body).toBe(notFoundPage)
+    await expect.poll(async () => (await ask('/articles/made-up-2')).body).toBe('<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>')
+    expect(reachedNext).toEqual([])
+    setNotFoundCopyForTests(notFoundPage, Date.now() - 2100)
+    expect((await ask('/articles/made-up')).body).toBe('next')
   })
 })

@@ -24,17 +24,27 @@ function copy(): NotFoundCopy {
   return (holder.__clinicNotFoundPage ??= { at: 0 })
 }
 
-/** The copy if it is fresh, else undefined (never waits, never renders). */
+/** A copy this old is rendered again in the background while it is still served (during a flood it never goes stale). */
+const refreshAheadMs = 1_500
+
+/**
+ * The copy if it is fresh, else undefined (never waits). A copy near its age is rendered again in
+ * the background, so a flood of junk never finds it stale and falls through to Next.js meanwhile.
+ */
 export function freshNotFoundHtml(now = Date.now()): string | undefined {
   const current = copy()
-  return current.html && now - current.at < maxAgeMs ? current.html : undefined
+  if (!current.html || now - current.at >= maxAgeMs) return undefined
+  if (now - current.at >= refreshAheadMs) void render(current)
+  return current.html
 }
 
 /** The copy, rendered again if it is older than 2 s; undefined if it cannot be vouched for. */
 export async function notFoundHtml(): Promise<string | undefined> {
-  const current = copy()
-  const fresh = freshNotFoundHtml()
-  if (fresh) return fresh
+  return freshNotFoundHtml() ?? render(copy())
+}
+
+/** Renders the copy (one render at a time, however many ask). */
+function render(current: NotFoundCopy): Promise<string | undefined> {
   current.loading ??= (async () => {
     try {
       const port = process.env.PORT
