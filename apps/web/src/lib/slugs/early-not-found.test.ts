@@ -24,7 +24,7 @@ const published: Record<GatedCollection, string[]> = {
 }
 const read = async (collection: GatedCollection) => new Set(published[collection])
 const notFoundPage = '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>'
-const renderedAgain = '<!DOCTYPE html><html><body><h1>Page not found</h1><script>self.__next_f=[]</script></body></html>'
+const renderedAgain = '<!DOCTYPE html><html><body><h1>Page not found (rendered again)</h1><script>self.__next_f=[]</script></body></html>'
 
 async function ask(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers })
@@ -48,7 +48,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`
   // This server stands for the site (its not-found page) and the CMS (its health) alike.
   process.env.PORT = String(port)
-  env.cmsUrl = base
+  ;(env as { cmsUrl: string }).cmsUrl = base
 })
 
 afterAll(async () => {
@@ -130,8 +130,9 @@ describe('made-up document addresses are answered before Next.js', () => {
   it('a copy near its age is served and rendered again in the background (a flood never finds it stale); a stale one is not served', async () => {
     setNotFoundCopyForTests(notFoundPage, Date.now() - 1600)
     expect((await ask('/articles/made-up')).body).toBe(notFoundPage)
-    await expect.poll(async () => (await ask('/articles/made-up-2')).body).toBe('<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>')
-    expect(reachedNext).toEqual([])
+    // Rendered again (without the framework's scripts) by that request alone: nothing else asks
+    // for a render here, so without it the copy would go stale and every answer would be Next.js's.
+    await expect.poll(async () => (await ask('/articles/made-up-2')).body, { timeout: 5000 }).toBe('<!DOCTYPE html><html><body><h1>Page not found (rendered again)</h1></body></html>')
     setNotFoundCopyForTests(notFoundPage, Date.now() - 2100)
     expect((await ask('/articles/made-up')).body).toBe('next')
   })
