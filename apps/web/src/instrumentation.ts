@@ -23,6 +23,10 @@ export async function register(): Promise<void> {
     }
     const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
     answerServiceUnavailableWhileCmsIsDown()
+    // Made-up document addresses answered before Next.js routes them (lib/slugs/early-not-found.ts).
+    const { installEarlyNotFound } = await import('@/lib/slugs/early-not-found')
+    const { Server } = await import('node:http')
+    installEarlyNotFound(Server)
     // Open Graph images rendered in the background once the server answers (lib/og/warm.ts).
     if (!env.isBuildPhase) {
       const { warmSocialImagesAtStart } = await import('@/lib/og/warm')

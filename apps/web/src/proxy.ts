@@ -4,8 +4,8 @@ import { env } from '@/env'
 import { bookingRefusedHeader, maxBookingPostBytes, refusedBookingMessages, type RefusedBooking } from '@/lib/booking/state'
 import { contentSecurityPolicy } from '@/lib/security-headers'
 import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
-import { certainlyNoPage, documentAddress, imageAddress, mayExist, notFoundAddress } from '@/lib/slugs/known-slugs'
-import { onPurge } from '@/lib/purge-bus'
+import { certainlyMissing } from '@/lib/slugs/known-slugs'
+import { notFoundHtml } from '@/lib/slugs/not-found-page'
 import { cmsUnavailableSince } from '@/lib/cms/availability'
 
 /**
@@ -19,6 +19,7 @@ import { cmsUnavailableSince } from '@/lib/cms/availability'
  */
 
 const plain = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
+const noSuchImage = 'No such image.\n'
 
 /** Methods of the site's own API routes (others under /api are left to Next.js). */
 const apiMethods: Record<string, string[]> = {
@@ -92,71 +93,12 @@ async function check(request: NextRequest): Promise<Response> {
   // or a CMS read (src/lib/slugs/known-slugs.ts). Not for editors in draft mode (a draft has no
   // published slug yet) nor the client router's requests.
   if (pageMethods.includes(method) && !request.cookies.has(draftModeCookie) && !request.headers.has('rsc') && cmsUnavailableSince() === undefined) {
-    const address = documentAddress(path)
-    if (address && !mayExist(address.collection, address.slug)) return await notFoundPage()
-    if (certainlyNoPage(path)) return await notFoundPage()
+    const missing = certainlyMissing(path)
+    if (missing === 'page') return await notFoundPage()
     // The same for the generated link-preview image of a document that does not exist.
-    const imageOf = imageAddress(path)
-    if (imageOf && !mayExist(imageOf.collection, imageOf.slug)) {
-      return new NextResponse('No such image.\n', { status: 404, headers: { ...plain, 'X-Clinic-Not-Found': 'known-slugs' } })
-    }
+    if (missing === 'image') return new NextResponse(noSuchImage, { status: 404, headers: { ...plain, 'X-Clinic-Not-Found': 'known-slugs' } })
   }
   return NextResponse.next()
-}
-
-/**
- * The site's own 404 page (header, search box, footer), rendered once per 2 s (or purge) and
- * served without scripts to every address `mayExist` rules out.
- */
-type NotFoundCopy = { html?: string; at: number; loading?: Promise<string | undefined> }
-const notFoundHolder = globalThis as { __clinicNotFoundPage?: NotFoundCopy; __clinicNotFoundListening?: boolean }
-// Short: the copy is also how the proxy learns the CMS went down (its render then fails, and the
-// address renders as before: a 503 with Retry-After, not a 404 the site cannot vouch for).
-const notFoundMaxAgeMs = 2_000
-
-async function notFoundHtml(): Promise<string | undefined> {
-  if (!notFoundHolder.__clinicNotFoundListening) {
-    notFoundHolder.__clinicNotFoundListening = true
-    // Its header, footer and banner come from the CMS's globals: any purge drops the copy.
-    onPurge(() => {
-      notFoundHolder.__clinicNotFoundPage = { at: 0 }
-    })
-  }
-  const copy = (notFoundHolder.__clinicNotFoundPage ??= { at: 0 })
-  if (copy.html && Date.now() - copy.at < notFoundMaxAgeMs) return copy.html
-  copy.loading ??= (async () => {
-    try {
-      const port = process.env.PORT
-      if (!port) return undefined
-      // An address no route has: Next.js renders the site's not-found page for it. And the CMS must
-      // answer: the page may come from the site's cache while the CMS is down, and then the site
-      // cannot vouch that an address does not exist (it answers 503 with Retry-After instead).
-      const [response, cms] = await Promise.all([
-        fetch(`http://127.0.0.1:${port}${notFoundAddress}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) }),
-        fetch(new URL('/api/health', env.cmsUrl), { cache: 'no-store', signal: AbortSignal.timeout(2000) }).then(
-          (answer) => answer.ok,
-          () => false,
-        ),
-      ])
-      const html = await response.text()
-      if (!cms || response.status !== 404 || !/<html/i.test(html)) {
-        copy.html = undefined
-        return undefined
-      }
-      // Without the framework's scripts: their payload is that address's, and the client router
-      // would put it in the visitor's address bar. The page needs none (its search is a plain form,
-      // the phone menu a <details>).
-      const page = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
-      Object.assign(copy, { html: page, at: Date.now() })
-      return page
-    } catch {
-      copy.html = undefined
-      return undefined
-    } finally {
-      copy.loading = undefined
-    }
-  })()
-  return copy.loading
 }
 
 async function notFoundPage(): Promise<Response> {

@@ -2,7 +2,8 @@
 // visitor asking for a cached page meanwhile, and the site's memory. Prints figures, asserts nothing.
 //
 // The bystander asks for a cached page (/team) directly at the site (no front cache), one request
-// at a time, alone and then during each flood:
+// at a time, from a process of its own (a visitor does not share the flood's client), alone and
+// then during each flood:
 //   OG        200 at once: 100 real /og/… images (cold: their collections' tags purged first) and
 //             100 invented ones;
 //   404       2,000 /articles/<random slug>;
@@ -14,12 +15,15 @@
 // bounded count and a time limit. The site's RSS (process and children, /proc) is sampled every
 // 100 ms during each flood; the peak is printed.
 import { randomBytes, randomInt } from 'node:crypto'
+import { fork } from 'node:child_process'
 import http from 'node:http'
+import { fileURLToPath } from 'node:url'
 import { rssMb } from '../lib/load.mjs'
 
 export const name = 'Bystander under flood (cached page /team asked directly at the site; targets: p95 ≤ 100 ms, RSS ≤ 250 MB)'
 
 const bystanderPath = '/team'
+const bystanderScript = fileURLToPath(new URL('../lib/bystander.mjs', import.meta.url))
 const floodTimeoutMs = 180_000
 const requestTimeoutMs = 30_000
 const routed = ['articles', 'services', 'exercises', 'conditions', 'pages']
@@ -30,12 +34,17 @@ const pick = (list) => list[randomInt(list.length)]
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
 const round = (value) => (Number.isFinite(value) ? Math.round(value) : value)
 
-/** One GET; resolves with the status (0 on a network error or a timeout) and the time to the last byte. */
+/**
+ * One GET; resolves with the status (0 on a network error or a timeout), the time to the last byte,
+ * and whether the proxy answered it from the known slugs (a 404 without a render).
+ */
 function get(url, { agent, localAddress, headers = {} }) {
   return new Promise((resolve) => {
     const started = performance.now()
-    const done = (status) => resolve({ status, ms: performance.now() - started })
+    let gated = false
+    const done = (status) => resolve({ status, ms: performance.now() - started, gated })
     const request = http.get(url, { agent, localAddress, headers, timeout: requestTimeoutMs }, (response) => {
+      gated = response.headers['x-clinic-not-found'] === 'known-slugs'
       response.on('data', () => {})
       response.on('end', () => done(response.statusCode ?? 0))
       response.on('error', () => done(0))
@@ -67,22 +76,36 @@ async function flood(siteUrl, paths, { concurrency, headers }) {
   return { results, unsent: queue.length }
 }
 
-/** Asks for the cached page one request at a time (25 ms apart) until `until` settles. */
-async function bystander(siteUrl, until) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-  const times = []
-  let finished = false
-  until.finally(() => (finished = true))
+/**
+ * Asks for the cached page one request at a time (25 ms apart), from a process of its own
+ * (../lib/bystander.mjs), while `start()` runs; resolves with the sorted times.
+ */
+async function bystander(siteUrl, start) {
+  const child = fork(bystanderScript, [new URL(bystanderPath, siteUrl).toString()], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
-    while (!finished) {
-      const { status, ms } = await get(new URL(bystanderPath, siteUrl), { agent })
-      times.push(status === 200 ? ms : Infinity)
-      await new Promise((resolve) => setTimeout(resolve, 25))
+    await new Promise((resolve, reject) => {
+      child.once('message', resolve)
+      child.once('exit', () => reject(new Error('the bystander process stopped before it was ready')))
+    })
+    const answer = new Promise((resolve, reject) => {
+      child.once('message', resolve)
+      child.once('exit', () => reject(new Error('the bystander process stopped before it sent its times')))
+    })
+    child.send('start')
+    let result
+    try {
+      result = await start()
+    } finally {
+      child.send('stop')
     }
+    const { times } = await answer
+    return { result, times: times.map((ms) => ms ?? Infinity).sort((a, b) => a - b) }
   } finally {
-    agent.destroy()
+    // Whatever happened: never left behind (stopped by its PID).
+    if (child.exitCode === null) child.kill()
+    await exited
   }
-  return times.sort((a, b) => a - b)
 }
 
 /** Peak RSS (MB) of the site while `until` runs. */
@@ -97,18 +120,28 @@ async function rssPeak(pid, until) {
   return Math.max(peak, rssMb(pid))
 }
 
+/** `200×100 404×100 (gate 98)`: statuses, and how many 404s the proxy's known-slug gate answered. */
 function statusMix(results) {
   const counts = new Map()
   for (const { status } of results) counts.set(status, (counts.get(status) ?? 0) + 1)
-  return [...counts]
+  const gated = results.filter((row) => row.gated).length
+  const mix = [...counts]
     .sort((a, b) => a[0] - b[0])
     .map(([status, count]) => `${status === 0 ? 'failed' : status}×${count}`)
     .join(' ')
+  return counts.has(404) ? `${mix} (gate ${gated})` : mix
 }
 
 async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
-  const run = flood(siteUrl, paths, options)
-  const [{ results, unsent }, times, peak] = await Promise.all([run, bystander(siteUrl, run), rssPeak(sitePid, run)])
+  let peak
+  const {
+    result: { results, unsent },
+    times,
+  } = await bystander(siteUrl, async () => {
+    const run = flood(siteUrl, paths, options)
+    ;[, peak] = await Promise.all([run, rssPeak(sitePid, run)])
+    return run
+  })
   const floodTimes = results.map((row) => row.ms).sort((a, b) => a - b)
   return {
     flood: label,
@@ -175,8 +208,11 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
 
   await warm()
   {
-    const idle = new Promise((resolve) => setTimeout(resolve, 8000))
-    const [times, peak] = await Promise.all([bystander(siteUrl, idle), rssPeak(sitePid, idle)])
+    let peak
+    const { times } = await bystander(siteUrl, async () => {
+      const idle = new Promise((resolve) => setTimeout(resolve, 8000))
+      peak = await rssPeak(sitePid, idle)
+    })
     rows.push({
       flood: 'none (alone)',
       requests: 0,

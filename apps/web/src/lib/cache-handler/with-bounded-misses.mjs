@@ -15,6 +15,13 @@ export const maxMisses = 200
 
 const isMissingPage = (value) => (value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE') && value.status === 404
 
+/**
+ * A page or route that answered 5xx (the OG route's 503 when too many images wait, a CMS outage's
+ * 503): a moment's answer, never kept. Next.js would store it like any other and serve it until a
+ * purge.
+ */
+const isServerError = (value) => (value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE') && typeof value.status === 'number' && value.status >= 500
+
 /** A CMS list read that found nothing: `{"docs":[],"totalDocs":0,...}`, base64 in the fetch cache. */
 function isEmptyRead(value) {
   if (value?.kind !== 'FETCH') return false
@@ -49,6 +56,7 @@ export function withBoundedMisses(Inner, { limit = maxMisses, ttlMs = Infinity }
     }
 
     async set(key, data, ...rest) {
+      if (isServerError(data)) return
       if (isMissingPage(data) || isEmptyRead(data)) {
         this.misses.delete(key)
         this.misses.set(key, { lastModified: Date.now(), value: data })

@@ -60,4 +60,18 @@ describe('withBoundedMisses', () => {
     await new Promise((resolve) => setTimeout(resolve, 5))
     expect(await handler.get('/articles/new')).toBeNull()
   })
+
+  test('a 5xx answer (an image refused while too many wait, a CMS outage) is never kept: the entry before it stays', async () => {
+    const handler = make()
+    const image = (status: number) => ({ kind: 'APP_ROUTE', status, body: Buffer.from('png'), headers: {} })
+    await handler.set('/og/articles/cold', image(503))
+    expect(await handler.get('/og/articles/cold')).toBeNull()
+    await handler.set('/og/articles/warm', image(200))
+    await handler.set('/og/articles/warm', image(503))
+    await handler.set('/articles/flagship', page(200))
+    await handler.set('/articles/flagship', page(500))
+    expect((await handler.get('/og/articles/warm'))?.value).toEqual(image(200))
+    expect((await handler.get('/articles/flagship'))?.value).toEqual(page(200))
+    expect(handler.misses.size).toBe(0)
+  })
 })

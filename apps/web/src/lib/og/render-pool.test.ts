@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { getPriority } from 'node:os'
 import { threadId } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { renderInWorker } from './render-pool'
@@ -25,5 +27,17 @@ describe('renderInWorker (Open Graph images off the main thread)', () => {
     expect(new Set(images.map((image) => image.thread)).size).toBe(1)
     // Different text, different pixels.
     expect(new Set(images.map((image) => Buffer.from(image.body).toString('base64'))).size).toBe(titles.length)
+  })
+
+  it.runIf(process.platform === 'linux')('renders at a lower CPU priority than the thread that serves requests, which keeps its own', async () => {
+    const before = getPriority()
+    const image = await renderInWorker({ kind: 'Page', title: 'Priority', name: 'Test Clinic', ...socialImageSize })
+    expect(image.nice).toBe(Math.min(19, before + 10))
+    // The kernel's view (field 19 of each thread's stat): one thread of this process runs at that niceness, and this one does not.
+    const niceness = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])
+    const tasks = readdirSync('/proc/self/task')
+    expect(tasks.map(niceness)).toContain(image.nice)
+    expect(getPriority()).toBe(before)
+    expect(niceness(String(process.pid))).toBe(before)
   })
 })

@@ -4,7 +4,8 @@ import type { RenderedImage } from './render-queue'
 
 /**
  * Renders Open Graph images in one worker thread (src/lib/og/render-worker.mjs), off the server's
- * JavaScript thread: a cold image costs the visitors of other pages nothing but a share of a CPU.
+ * JavaScript thread, at a lower scheduling priority than it: a cold image costs the visitors of
+ * other pages only the CPU they leave free.
  * The worker starts on the first render and stops after `idleMs` without one (its fonts, WebAssembly
  * and heap are ~30-40 MB of memory, which an idle site does not need). Jobs are queued by
  * src/lib/og/render-queue.ts (one at a time, one per image).
@@ -13,11 +14,14 @@ const idleMs = 30_000
 
 export type RenderJob = { kind: string; title: string; name: string; width: number; height: number }
 
-/** The image, and the id of the thread that rendered it (never the server's main thread, 0). */
-export type WorkerImage = RenderedImage & { thread: number }
+/**
+ * The image, the id of the thread that rendered it (never the server's main thread, 0), and that
+ * thread's scheduling niceness (undefined where it cannot be set).
+ */
+export type WorkerImage = RenderedImage & { thread: number; nice?: number }
 
 type Pending = { resolve: (image: WorkerImage) => void; reject: (error: Error) => void }
-type Answer = { id: number; body?: ArrayBuffer; headers?: [string, string][]; thread?: number; error?: string }
+type Answer = { id: number; body?: ArrayBuffer; headers?: [string, string][]; thread?: number; nice?: number; error?: string }
 
 let worker: Worker | undefined
 let idleTimer: NodeJS.Timeout | undefined
@@ -36,12 +40,12 @@ function failAll(error: Error): void {
 function startWorker(): Worker {
   const started = new Worker(workerFile())
   started.unref()
-  started.on('message', ({ id, body, headers, thread, error }: Answer) => {
+  started.on('message', ({ id, body, headers, thread, nice, error }: Answer) => {
     const job = pending.get(id)
     if (!job) return
     pending.delete(id)
     if (error !== undefined || !body) job.reject(new Error(`Open Graph render failed: ${error ?? 'no image'}`))
-    else job.resolve({ body, headers: headers ?? [], thread: thread ?? -1 })
+    else job.resolve({ body, headers: headers ?? [], thread: thread ?? -1, nice })
     if (pending.size === 0) scheduleStop()
   })
   const gone = (error: Error) => {

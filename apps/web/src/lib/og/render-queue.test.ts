@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maxConcurrentRenders, renderOnce, type RenderedImage } from './render-queue'
+import { maxConcurrentRenders, maxWaitingRenders, RenderQueueFull, renderOnce, renderQueueLength, type RenderedImage } from './render-queue'
 
 const image = (text: string): RenderedImage => ({ body: new TextEncoder().encode(text).buffer as ArrayBuffer, headers: [['content-type', 'image/png']] })
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
@@ -74,5 +74,33 @@ describe('renderOnce (Open Graph renders)', () => {
     }
     await Promise.all(Array.from({ length: 12 }, (_, i) => renderOnce(`mixed/${i}`, job, i % 2 ? 'low' : 'visitor')))
     expect(peak).toBe(maxConcurrentRenders)
+  })
+
+  it(`at most ${maxWaitingRenders} images wait: one more cold image is refused at once, one already waiting is not`, async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const rendered: string[] = []
+    const job = (name: string) => async () => {
+      rendered.push(name)
+      await held
+      return image(name)
+    }
+    // One rendering and `maxWaitingRenders` waiting.
+    const accepted = Array.from({ length: maxWaitingRenders + 1 }, (_, i) => renderOnce(`burst/${i}`, job(String(i))))
+    expect(renderQueueLength()).toBe(maxWaitingRenders + 1)
+    const refused = renderOnce('burst/one-more', job('one-more'))
+    await expect(refused).rejects.toBeInstanceOf(RenderQueueFull)
+    // Joins the render already waiting for it.
+    const joined = renderOnce(`burst/${maxWaitingRenders}`, job('never'))
+    // The warmer is never refused (it asks one at a time, and waits behind visitors).
+    const background = renderOnce('burst/background', job('background'), 'low')
+    release()
+    const answers = await Promise.all([...accepted, joined, background])
+    expect(answers).toHaveLength(maxWaitingRenders + 3)
+    expect(rendered).not.toContain('one-more')
+    expect(rendered).not.toContain('never')
+    expect(rendered).toHaveLength(maxWaitingRenders + 2)
+    // Once the queue drains, the refused image renders.
+    expect(new TextDecoder().decode((await renderOnce('burst/one-more', async () => image('later'))).body)).toBe('later')
   })
 })

@@ -7,8 +7,23 @@
  * Background renders (the warmer, lib/og/warm.ts) are `low` priority: they start only when no
  * visitor's render is waiting, and a visitor who asks for an image the warmer has queued but not
  * started promotes it to the front.
+ *
+ * And at most `maxWaitingRenders` different images wait for a visitor: a request for one more cold
+ * image is refused at once (`RenderQueueFull`; the route answers 503 with Retry-After), instead of
+ * holding its connection behind minutes of renders. An image already being rendered or waiting
+ * is never refused: its request joins that render.
  */
 export const maxConcurrentRenders = 1
+export const maxWaitingRenders = 24
+/** Seconds a refused image request should wait before asking again. */
+export const renderRetryAfterSeconds = 5
+
+export class RenderQueueFull extends Error {
+  constructor() {
+    super(`${maxWaitingRenders} Open Graph images are already waiting to be rendered`)
+    this.name = 'RenderQueueFull'
+  }
+}
 
 export type RenderedImage = { body: ArrayBuffer; headers: [string, string][] }
 export type RenderPriority = 'visitor' | 'low'
@@ -47,13 +62,18 @@ async function slot<T>(work: () => Promise<T>, waiter: Waiter): Promise<T> {
   }
 }
 
-/** Renders `key` once at a time, however many ask; later requests are served by the page cache. */
+/**
+ * Renders `key` once at a time, however many ask; later requests are served by the page cache.
+ * Rejects with `RenderQueueFull` (before rendering anything) when a visitor's new image would be
+ * one more than `maxWaitingRenders` waiting.
+ */
 export function renderOnce(key: string, render: () => Promise<RenderedImage>, priority: RenderPriority = 'visitor'): Promise<RenderedImage> {
   const pending = inFlight.get(key)
   if (pending) {
     if (priority === 'visitor' && pending.waiter) pending.waiter.low = false
     return pending.promise
   }
+  if (priority === 'visitor' && waiting.filter((waiter) => !waiter.low).length >= maxWaitingRenders) return Promise.reject(new RenderQueueFull())
   const waiter: Waiter = { start: () => {}, low: priority === 'low' }
   const promise = slot(render, waiter).finally(() => inFlight.delete(key))
   inFlight.set(key, { promise, waiter })

@@ -3,11 +3,39 @@
 // one JavaScript thread that time is taken from every other request; here it is not.
 //
 // Plain JavaScript (the build makes it a worker chunk; unit tests run the source): it receives
-// `{ id, kind, title, name, width, height }` and answers `{ id, body, headers, thread }` (its thread's id) or `{ id, error }`.
-import { readFileSync } from 'node:fs'
+// `{ id, kind, title, name, width, height }` and answers `{ id, body, headers, thread, nice }` (its
+// thread's id and scheduling niceness) or `{ id, error }`.
+import { readFileSync, readlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { getPriority, setPriority } from 'node:os'
 import path from 'node:path'
 import { parentPort, threadId } from 'node:worker_threads'
+
+// A thread of its own is not enough on a small server: while it rasterises it takes a whole core,
+// and the thread that answers every other request waits for the CPU (issue 18: a cached page took
+// seconds during a burst of cold images on 2 cores). So this thread runs at a lower priority than
+// the server's (Linux: `setpriority` on a thread id changes that thread only): renders get the CPU
+// the requests leave, never the other way round.
+/** How much lower than the server's thread (niceness 0-19: +10 gives the server ~90% of a contended core). */
+const renderNicenessAbove = 10
+/** This thread's kernel id (Linux), or undefined elsewhere. */
+function kernelThreadId() {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || undefined
+  } catch {
+    return undefined
+  }
+}
+const tid = kernelThreadId()
+let nice
+if (tid !== undefined) {
+  try {
+    setPriority(tid, Math.min(19, getPriority(process.pid) + renderNicenessAbove))
+    nice = getPriority(tid)
+  } catch (error) {
+    console.warn(`[og] could not lower the renderer's priority: ${String(error).slice(0, 200)}`)
+  }
+}
 
 const require = createRequire(path.join(process.cwd(), 'package.json'))
 const { ImageResponse } = require('next/dist/compiled/@vercel/og/index.node.js')
@@ -56,7 +84,7 @@ parentPort?.on('message', async ({ id, kind, title, name, width, height }) => {
   try {
     const response = new ImageResponse(element({ kind, title, name }), { width, height, fonts })
     const body = await response.arrayBuffer()
-    parentPort.postMessage({ id, body, headers: [...response.headers], thread: threadId }, [body])
+    parentPort.postMessage({ id, body, headers: [...response.headers], thread: threadId, nice }, [body])
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
   }

@@ -121,6 +121,16 @@ async function readRedirects(): Promise<RedirectMap> {
   return parseRedirectMap(docs)
 }
 
+/**
+ * The map if it is current, without waiting or reading (undefined when it would have to be read:
+ * the caller then lets the proxy apply redirects as usual).
+ */
+export function currentRedirectMap(now = Date.now()): RedirectMap | undefined {
+  followPurges()
+  const current = state()
+  return current.loadedGeneration === current.generation && now - current.loadedAt < maxAgeMs ? current.map : undefined
+}
+
 /** The current redirect map; the last one known (or none) while the CMS cannot be reached. */
 export async function loadRedirectMap(): Promise<RedirectMap> {
   followPurges()
@@ -147,4 +157,10 @@ export async function loadRedirectMap(): Promise<RedirectMap> {
       })
   }
   return current.loading
+}
+
+/** For tests: a map as if just read from the CMS. */
+export function setRedirectMapForTests(map: RedirectMap): void {
+  const current = state()
+  Object.assign(current, { map, loadedAt: Date.now(), loadedGeneration: current.generation, unreachableUntil: 0 })
 }

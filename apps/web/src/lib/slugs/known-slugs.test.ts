@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { certainlyNoPage, documentAddress, imageAddress, mayExist, noteKnownSlugPurges, resetKnownSlugs, siteRoutes, type GatedCollection } from './known-slugs'
+import { certainlyNoPage, documentAddress, imageAddress, mayExist, noteKnownSlugPurges, resetKnownSlugs, siteRoutes, staleGraceMs, type GatedCollection } from './known-slugs'
 
 /** A reader that answers with `slugs` and counts its calls; `gate` holds it until released. */
 function reader(slugs: string[], options: { fail?: boolean } = {}) {
@@ -41,15 +41,49 @@ describe('mayExist: the proxy refuses only a slug that is certainly not publishe
     first.release()
     await settle()
     expect(mayExist('articles', 'new-article', first.read)).toBe(false)
-    noteKnownSlugPurges(['collection:articles', 'doc:articles:new-article'])
-    // The collection's purge asks for a new read; meanwhile (stale) everything renders.
+    // A publish: the collection's purge starts a new read at once; meanwhile the previous set, with
+    // the slugs the purge named, still answers (a junk burst right after a publish costs nothing).
     const second = reader(['a', 'new-article'])
+    noteKnownSlugPurges(['collection:articles', 'doc:articles:new-article'], second.read)
+    expect(second.calls()).toBe(1)
     expect(mayExist('articles', 'new-article', second.read)).toBe(true)
-    expect(mayExist('articles', 'other', second.read)).toBe(true)
+    expect(mayExist('articles', 'a', second.read)).toBe(true)
+    expect(mayExist('articles', 'other', second.read)).toBe(false)
+    expect(second.calls()).toBe(1)
     second.release()
     await settle()
     expect(mayExist('articles', 'new-article', second.read)).toBe(true)
     expect(mayExist('articles', 'other', second.read)).toBe(false)
+  })
+
+  it('past the grace, a set still being read again no longer refuses anything (render as before)', async () => {
+    const first = reader(['a'])
+    mayExist('articles', 'x', first.read)
+    first.release()
+    await settle()
+    const slow = reader(['a'])
+    const purgedAt = Date.now()
+    noteKnownSlugPurges(['collection:articles'], slow.read, purgedAt)
+    expect(mayExist('articles', 'other', slow.read, purgedAt + staleGraceMs - 1)).toBe(false)
+    expect(mayExist('articles', 'other', slow.read, purgedAt + staleGraceMs)).toBe(true)
+    slow.release()
+    await settle()
+    expect(mayExist('articles', 'other', slow.read)).toBe(false)
+  })
+
+  it('a read that fails after a purge: the previous set answers for the grace only', async () => {
+    const first = reader(['a'])
+    mayExist('exercises', 'x', first.read)
+    first.release()
+    await settle()
+    const down = reader([], { fail: true })
+    const purgedAt = Date.now()
+    noteKnownSlugPurges(['collection:exercises'], down.read, purgedAt)
+    down.release()
+    await settle()
+    expect(mayExist('exercises', 'other', down.read, purgedAt + 1000)).toBe(false)
+    expect(mayExist('exercises', 'other', down.read, purgedAt + staleGraceMs)).toBe(true)
+    expect(down.calls()).toBe(1)
   })
 
   it('a purged slug stays known when the read that follows began before the purge', async () => {
@@ -57,11 +91,11 @@ describe('mayExist: the proxy refuses only a slug that is certainly not publishe
     mayExist('services', 'x', first.read)
     first.release()
     await settle()
-    noteKnownSlugPurges(['collection:services'])
     const slow = reader(['a'])
-    mayExist('services', 'x', slow.read)
+    noteKnownSlugPurges(['collection:services'], slow.read)
+    expect(slow.calls()).toBe(1)
     // Published while that read is in flight: its answer cannot hold the new slug.
-    noteKnownSlugPurges(['doc:services:late'])
+    noteKnownSlugPurges(['doc:services:late'], slow.read)
     slow.release()
     await settle()
     expect(mayExist('services', 'late', slow.read)).toBe(true)
@@ -82,10 +116,15 @@ describe('mayExist: the proxy refuses only a slug that is certainly not publishe
     first.release()
     await settle()
     expect(mayExist('conditions', 'b', first.read)).toBe(false)
-    noteKnownSlugPurges('everything')
+    // A purge may have been missed: the previous set is not trusted, even within the grace.
     const second = reader(['a', 'b'])
+    noteKnownSlugPurges('everything', second.read)
     expect(mayExist('conditions', 'b', second.read)).toBe(true)
+    expect(mayExist('conditions', 'other', second.read)).toBe(true)
     expect(second.calls()).toBe(1)
+    second.release()
+    await settle()
+    expect(mayExist('conditions', 'other', second.read)).toBe(false)
   })
 
   it('collections are apart: a purge of one does not make another stale', async () => {
@@ -94,8 +133,9 @@ describe('mayExist: the proxy refuses only a slug that is certainly not publishe
     mayExist('services', 'x', cms.read)
     cms.release()
     await settle()
-    noteKnownSlugPurges(['collection:services', 'doc:services:b'])
+    noteKnownSlugPurges(['collection:services', 'doc:services:b'], cms.read)
     expect(mayExist('articles', 'b', cms.read)).toBe(false)
+    expect(mayExist('services', 'b', cms.read)).toBe(true)
   })
 })
 

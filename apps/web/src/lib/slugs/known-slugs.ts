@@ -15,6 +15,12 @@ import { onPurge } from '@/lib/purge-bus'
  * slug is treated as known until the next read. The set is read again every few minutes, after the
  * purge bus reconnects (a purge may have been missed) and never while the CMS is unreachable (the
  * pages then render from the cache, as before).
+ *
+ * A publish purges the whole collection, and a burst of junk often follows one (or arrives while
+ * one is being read): the set is read again at once, in the background, and until that read is in
+ * (at most `staleGraceMs`) the previous set, with the slugs the purges named, still answers. It
+ * cannot miss a new document: the purge that announces one names its slug. Not after "everything"
+ * (a purge may have been missed): then every address renders until a read that began after it.
  */
 
 export const gatedCollections = ['articles', 'services', 'exercises', 'conditions', 'pages'] as const
@@ -28,6 +34,10 @@ const pageSize = 100
 const maxPages = 200
 const maxAgeMs = 10 * 60_000
 const retryAfterMs = 30_000
+/** How long the previous set keeps answering after a purge (or its age) made it stale, while it is read again. */
+export const staleGraceMs = 15_000
+/** One page of the read: the CMS may be busy (a flood is when this matters), the read is in the background. */
+const readTimeoutMs = 10_000
 
 type CollectionState = {
   /** The slugs read from the CMS; undefined until the first read succeeds. */
@@ -38,6 +48,10 @@ type CollectionState = {
   /** Bumped by "everything" (a reconnect): a read started before it does not count as fresh. */
   generation: number
   loadedGeneration: number
+  /** When a purge first made the set stale (undefined while it is current). */
+  staleSince?: number
+  /** The generation of the last "everything": a set read before it is never used stale. */
+  untrustedBefore: number
   loading?: Promise<void>
   unreachableUntil: number
 }
@@ -48,7 +62,10 @@ const holder = globalThis as { __clinicKnownSlugs?: State; __clinicKnownSlugsLis
 
 function state(): State {
   holder.__clinicKnownSlugs ??= Object.fromEntries(
-    gatedCollections.map((collection) => [collection, { purged: new Set<string>(), loadedAt: 0, generation: 0, loadedGeneration: -1, unreachableUntil: 0 }]),
+    gatedCollections.map((collection) => [
+      collection,
+      { purged: new Set<string>(), loadedAt: 0, generation: 0, loadedGeneration: -1, untrustedBefore: 0, unreachableUntil: 0 },
+    ]),
   ) as State
   return holder.__clinicKnownSlugs
 }
@@ -57,20 +74,35 @@ const isGated = (collection: string): collection is GatedCollection => (gatedCol
 
 /**
  * Takes note of purged tags: `doc:<collection>:<slug>` makes that slug known until the next read;
- * `collection:<collection>` or "everything" asks for a new read (the purged slugs stay known
- * meanwhile).
+ * `collection:<collection>` or "everything" asks for a new read, started at once for a collection
+ * read before (the purged slugs stay known meanwhile).
  */
-export function noteKnownSlugPurges(tags: readonly string[] | 'everything'): void {
+export function noteKnownSlugPurges(tags: readonly string[] | 'everything', read: SlugReader = readPublishedSlugs, now = Date.now()): void {
   const current = state()
+  const stale = new Set<GatedCollection>()
   if (tags === 'everything') {
-    for (const collection of gatedCollections) current[collection].generation++
-    return
+    for (const collection of gatedCollections) {
+      const entry = current[collection]
+      entry.generation++
+      entry.untrustedBefore = entry.generation
+      stale.add(collection)
+    }
+  } else {
+    for (const tag of tags) {
+      const doc = /^doc:([^:]+):(.+)$/.exec(tag)
+      if (doc && isGated(doc[1]!)) current[doc[1]].purged.add(doc[2]!)
+      const whole = /^collection:(.+)$/.exec(tag)
+      if (whole && isGated(whole[1]!)) {
+        current[whole[1]].generation++
+        stale.add(whole[1])
+      }
+    }
   }
-  for (const tag of tags) {
-    const doc = /^doc:([^:]+):(.+)$/.exec(tag)
-    if (doc && isGated(doc[1]!)) current[doc[1]].purged.add(doc[2]!)
-    const whole = /^collection:(.+)$/.exec(tag)
-    if (whole && isGated(whole[1]!)) current[whole[1]].generation++
+  for (const collection of stale) {
+    const entry = current[collection]
+    entry.staleSince ??= now
+    // Read again now, before the junk that may follow asks: a collection never read is read on its first request.
+    if (entry.slugs !== undefined && now >= entry.unreachableUntil) refresh(collection, read)
   }
 }
 
@@ -92,7 +124,7 @@ export const readPublishedSlugs: SlugReader = async (collection) => {
     url.searchParams.set('sort', 'id')
     url.searchParams.set('depth', '0')
     url.searchParams.set('select[slug]', 'true')
-    const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(3000) })
+    const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(readTimeoutMs) })
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const body = (await response.json()) as { docs: { slug?: string | null }[]; hasNextPage?: boolean }
     for (const doc of body.docs) if (typeof doc.slug === 'string') slugs.add(doc.slug)
@@ -114,6 +146,8 @@ function refresh(collection: GatedCollection, read: SlugReader): void {
       entry.loadedAt = Date.now()
       entry.loadedGeneration = generation
       for (const slug of purgedBefore) entry.purged.delete(slug)
+      // A purge during the read leaves the set stale (read again on the next request), since then.
+      entry.staleSince = entry.generation === generation ? undefined : entry.loadedAt
     })
     .catch((error: unknown) => {
       entry.unreachableUntil = Date.now() + retryAfterMs
@@ -125,16 +159,22 @@ function refresh(collection: GatedCollection, read: SlugReader): void {
 }
 
 /**
- * False only when `slug` is certainly not a published document of `collection`: the set is fresh
- * and neither it nor a purge since names the slug. Never waits for the CMS: a stale or missing set
- * is read in the background and the answer meanwhile is "render it".
+ * False only when `slug` is certainly not a published document of `collection`: neither the set
+ * nor a purge since names the slug, and the set is current, or stale for less than
+ * `staleGraceMs` while it is read again (not after "everything"). Never waits for the CMS: a stale
+ * or missing set is read in the background and, past the grace, the answer meanwhile is "render it".
  */
 export function mayExist(collection: GatedCollection, slug: string, read: SlugReader = readPublishedSlugs, now = Date.now()): boolean {
   followPurges()
   const entry = state()[collection]
-  const fresh = entry.slugs !== undefined && entry.loadedGeneration === entry.generation && now - entry.loadedAt < maxAgeMs
-  if (!fresh && now >= entry.unreachableUntil) refresh(collection, read)
-  if (!fresh || !entry.slugs) return true
+  const current = entry.slugs !== undefined && entry.loadedGeneration === entry.generation && now - entry.loadedAt < maxAgeMs
+  if (!current && now >= entry.unreachableUntil) refresh(collection, read)
+  if (!entry.slugs) return true
+  if (!current) {
+    const trusted = entry.loadedGeneration >= entry.untrustedBefore
+    const staleSince = Math.min(entry.staleSince ?? Infinity, entry.loadedAt + maxAgeMs)
+    if (!trusted || now - staleSince >= staleGraceMs) return true
+  }
   return entry.slugs.has(slug) || entry.purged.has(slug)
 }
 
@@ -188,6 +228,19 @@ export function imageAddress(path: string): { collection: GatedCollection; slug:
 export function certainlyNoPage(path: string): boolean {
   const segments = path.split('/').filter(Boolean)
   return segments.length > 1 && !siteRoutes.has(segments[0]!)
+}
+
+/**
+ * What a decoded path certainly is not: `page` (a document address no published document has),
+ * `image` (the generated image of one), or undefined (render it as usual).
+ */
+export function certainlyMissing(path: string): 'page' | 'image' | undefined {
+  if (certainlyNoPage(path)) return 'page'
+  const page = documentAddress(path)
+  if (page) return mayExist(page.collection, page.slug) ? undefined : 'page'
+  const image = imageAddress(path)
+  if (image) return mayExist(image.collection, image.slug) ? undefined : 'image'
+  return undefined
 }
 
 /** For tests: forget everything. */

@@ -1,6 +1,6 @@
 import { getArticle, getCondition, getExercise, getPage, getService } from '@/lib/cms/queries'
 import { renderInWorker } from '@/lib/og/render-pool'
-import { renderOnce } from '@/lib/og/render-queue'
+import { RenderQueueFull, renderOnce, renderRetryAfterSeconds } from '@/lib/og/render-queue'
 import { isRoutedCollection, socialImageKind, socialImagePath, socialImageSize } from '@/lib/og/social-image'
 import { isBeingWarmed } from '@/lib/og/warm'
 import { clinicName } from '@/lib/site'
@@ -36,10 +36,20 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   // worker thread: the layout and rasterising never hold up other requests (lib/og/render-pool.ts);
   // the background warmer's (lib/og/warm.ts) after any visitor's.
   const priority = isBeingWarmed(socialImagePath(collection, slug)) ? 'low' : 'visitor'
-  const image = await renderOnce(
-    `${collection}/${slug}/${title}/${name}`,
-    () => renderInWorker({ kind: socialImageKind[collection], title, name, ...socialImageSize }),
-    priority,
-  )
-  return new Response(image.body, { headers: image.headers })
+  try {
+    const image = await renderOnce(
+      `${collection}/${slug}/${title}/${name}`,
+      () => renderInWorker({ kind: socialImageKind[collection], title, name, ...socialImageSize }),
+      priority,
+    )
+    return new Response(image.body, { headers: image.headers })
+  } catch (error) {
+    if (!(error instanceof RenderQueueFull)) throw error
+    // Too many cold images asked at once: this one later. Never stored (the cache handler keeps no
+    // 5xx, lib/cache-handler/with-bounded-misses.mjs), nor by a cache in front (no-store).
+    return new Response('Too many link-preview images are being made right now. Please try again in a few seconds.\n', {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(renderRetryAfterSeconds) },
+    })
+  }
 }
