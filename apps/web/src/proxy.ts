@@ -7,6 +7,7 @@ import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
 import { documentAddress, mayExist } from '@/lib/slugs/known-slugs'
 import { onPurge } from '@/lib/purge-bus'
 import { cmsUnavailableSince } from '@/lib/cms/availability'
+import { imageRequestProblem } from '@/lib/image-requests'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -45,9 +46,29 @@ const cmsOrigin = new URL(env.cmsUrl).origin
 const draftModeCookie = '__prerender_bypass'
 
 export async function proxy(request: NextRequest): Promise<Response> {
+  if (request.nextUrl.pathname.startsWith('/_next/image')) return checkImage(request)
   const response = await check(request)
   response.headers.set('Content-Security-Policy', contentSecurityPolicy({ cmsOrigin, draft: request.cookies.has(draftModeCookie) }))
   return response
+}
+
+/**
+ * The image optimiser takes exactly the requests the site's own pages make: a CMS media file by its
+ * own address, one of the configured widths, the one quality, nothing else
+ * (src/lib/image-requests.mjs). Anything else is a 400 before Next.js fetches or resizes anything,
+ * so invented variants of a real image cost nothing and never reach its cache. A request that
+ * passes gets the optimiser's own headers (its CSP included).
+ */
+function checkImage(request: NextRequest): Response {
+  const method = request.method.toUpperCase()
+  if (!pageMethods.includes(method)) {
+    return new NextResponse(`This address does not accept ${method} requests. It accepts: ${pageMethods.join(', ')}.\n`, {
+      status: 405,
+      headers: { ...plain, Allow: pageMethods.join(', ') },
+    })
+  }
+  const problem = request.nextUrl.pathname === '/_next/image' ? imageRequestProblem(request.nextUrl.searchParams, cmsOrigin) : 'This image address is not valid.'
+  return problem ? badRequest(problem) : NextResponse.next()
 }
 
 async function check(request: NextRequest): Promise<Response> {
@@ -207,6 +228,6 @@ async function showFormAgain(request: NextRequest, refused: RefusedBooking): Pro
 }
 
 export const config = {
-  // Not the build's own files (static chunks, optimised images): those are never malformed here.
-  matcher: ['/((?!_next/static/|_next/image).*)'],
+  // Not the build's own files (static chunks): those are never malformed here.
+  matcher: ['/((?!_next/static/).*)'],
 }

@@ -12,7 +12,8 @@
 // Flood traffic goes to loopback only, from many loopback source addresses (127.20.x.y, as if from
 // that many visitors, so the per-address limits do not hide the cost), with bounded concurrency, a
 // bounded count and a time limit. The site's RSS (process and children, /proc) is sampled every
-// 100 ms during each flood; the peak is printed.
+// 100 ms during each flood; the peak is printed. BENCH_FLOODS=image (or og,404,image,search, in any
+// mix) runs only those floods.
 import { randomBytes, randomInt } from 'node:crypto'
 import http from 'node:http'
 import { rssMb } from '../lib/load.mjs'
@@ -29,6 +30,8 @@ const randomSlug = () => randomBytes(8).toString('hex')
 const pick = (list) => list[randomInt(list.length)]
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
 const round = (value) => (Number.isFinite(value) ? Math.round(value) : value)
+const only = process.env.BENCH_FLOODS ? new Set(process.env.BENCH_FLOODS.split(',')) : undefined
+const wanted = (flood) => !only || only.has(flood)
 
 /** One GET; resolves with the status (0 on a network error or a timeout) and the time to the last byte. */
 function get(url, { agent, localAddress, headers = {} }) {
@@ -107,10 +110,11 @@ function statusMix(results) {
 }
 
 async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
+  if (!wanted(options.flood)) return []
   const run = flood(siteUrl, paths, options)
   const [{ results, unsent }, times, peak] = await Promise.all([run, bystander(siteUrl, run), rssPeak(sitePid, run)])
   const floodTimes = results.map((row) => row.ms).sort((a, b) => a - b)
-  return {
+  return [{
     flood: label,
     requests: results.length,
     unsent,
@@ -120,7 +124,7 @@ async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
     'bystander p50 ms': round(percentile(times, 50)),
     'bystander p95 ms': round(percentile(times, 95)),
     'site RSS peak MB': round(peak),
-  }
+  }]
 }
 
 async function json(url) {
@@ -201,14 +205,14 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     ...Array.from({ length: 100 }, (_, i) => real[i % real.length]),
     ...Array.from({ length: 100 }, () => `/og/${pick(routed)}/${randomSlug()}`),
   ]
-  await purgeCollections(siteUrl, revalidateSecret)
+  if (wanted('og')) await purgeCollections(siteUrl, revalidateSecret)
   await warm()
-  rows.push(await measureFlood(`OG, 200 at once (${real.length} distinct real, cold)`, context, shuffle(og), { concurrency: 200 }))
+  rows.push(...(await measureFlood(`OG, 200 at once (${real.length} distinct real, cold)`, context, shuffle(og), { concurrency: 200, flood: 'og' })))
 
   // (b) 2,000 random 404s.
   await warm()
   const junk = Array.from({ length: 2000 }, () => `/articles/${randomSlug()}`)
-  rows.push(await measureFlood('404 /articles/<random>', context, junk, { concurrency: 48 }))
+  rows.push(...(await measureFlood('404 /articles/<random>', context, junk, { concurrency: 48, flood: '404' })))
 
   // (c) The image optimiser: invented variants of real CMS files, and every real size and format.
   await warm()
@@ -229,9 +233,9 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     `image optimiser (${media.length} real files, invented variants)`,
     context,
     shuffle(images),
-    { concurrency: 48, headers: () => ({ Accept: pick(accepts) }) },
+    { concurrency: 48, headers: () => ({ Accept: pick(accepts) }), flood: 'image' },
   )
-  rows.push(imageRow)
+  rows.push(...imageRow)
 
   // (d) Search with random words.
   await warm()
@@ -239,7 +243,7 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     const query = Array.from({ length: randomInt(1, 4) }, () => (randomInt(3) === 0 ? randomSlug().slice(0, randomInt(3, 9)) : pick(words))).join(' ')
     return `/search?${new URLSearchParams({ q: query })}`
   })
-  rows.push(await measureFlood('search ?q=<random words>', context, searches, { concurrency: 48 }))
+  rows.push(...(await measureFlood('search ?q=<random words>', context, searches, { concurrency: 48, flood: 'search' })))
 
   return Object.fromEntries(rows.map(({ flood: label, ...row }) => [label, row]))
 }
