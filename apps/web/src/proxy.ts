@@ -59,7 +59,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
  * so invented variants of a real image cost nothing and never reach its cache. A request that
  * passes gets the optimiser's own headers (its CSP included).
  */
-function checkImage(request: NextRequest): Response {
+async function checkImage(request: NextRequest): Promise<Response> {
   const method = request.method.toUpperCase()
   if (!pageMethods.includes(method)) {
     return new NextResponse(`This address does not accept ${method} requests. It accepts: ${pageMethods.join(', ')}.\n`, {
@@ -68,8 +68,16 @@ function checkImage(request: NextRequest): Response {
     })
   }
   const problem = request.nextUrl.pathname === '/_next/image' ? imageRequestProblem(request.nextUrl.searchParams, cmsOrigin) : 'This image address is not valid.'
-  return problem ? badRequest(problem) : NextResponse.next()
+  if (!problem) return NextResponse.next()
+  // Answered after a pause that costs nothing (a timer): the site's pages never make such a
+  // request, and a client looping over invented ones on N connections gets at most N answers per
+  // pause instead of keeping the one JavaScript thread busy for everyone else (issue 18).
+  await new Promise((resolve) => setTimeout(resolve, refusedImageDelayMs))
+  return badRequest(problem)
 }
+
+/** How long a refused image request waits for its 400 (see checkImage). */
+const refusedImageDelayMs = 250
 
 async function check(request: NextRequest): Promise<Response> {
   const raw = request.nextUrl.pathname

@@ -50,6 +50,8 @@ function isMediaFile(url, cmsOrigin) {
   const prefix = `${cmsOrigin}${mediaFilePath}`
   if (!url.startsWith(prefix)) return false
   const name = url.slice(prefix.length)
+  // A file name of at most 255 bytes, percent-encoded (3 characters a byte at most).
+  if (name.length > 765) return false
   // One path segment, a file name: no further path, query string, fragment, backslash, control
   // character or space, written or percent-encoded (the CMS's file names have none).
   if (!/^[^/?#\\\s\u0000-\u001f\u007f]+$/.test(name) || /%(2f|5c|[01][0-9a-f]|7f)/i.test(name)) return false

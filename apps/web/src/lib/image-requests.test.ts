@@ -99,3 +99,10 @@ describe('it refuses everything else, with a message that says what is wrong and
     for (const url of others) refused(valid(url), /only the CMS’s media files/)
   })
 })
+
+describe('a file name longer than any file name', () => {
+  it('is refused (255 bytes, percent-encoded), while the longest real one passes', () => {
+    for (const name of ['a'.repeat(251), 'é'.repeat(125), '✓'.repeat(83)]) expect(problem(valid(media(encodeURIComponent(`${name}.jpg`))))).toBeUndefined()
+    expect(problem(valid(media(`${'a'.repeat(762)}.jpg`)))).toMatch(/only the CMS’s media files/)
+  })
+})
