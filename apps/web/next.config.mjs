@@ -129,6 +129,10 @@ const nextConfig = {
     // file, width and format (AVIF, WebP, or the original's for browsers that take neither): the
     // seeded site's ~30 images take under 10 MB; the least recently used go first.
     maximumDiskCacheSize: 256 * 1024 * 1024,
+    // The largest file the optimiser downloads from the CMS: the CMS's own upload limit (10 MB,
+    // apps/cms/src/collections/Media/limits.ts), not Next.js's 50 MB. Requests waiting for their turn
+    // to resize (src/lib/image-optimiser-queue.ts) each hold theirs.
+    maximumResponseBody: 10 * 1024 * 1024,
   },
 }
 

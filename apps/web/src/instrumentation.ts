@@ -23,6 +23,11 @@ export async function register(): Promise<void> {
     }
     const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
     answerServiceUnavailableWhileCmsIsDown()
+    // The image optimiser resizes one image at a time (lib/image-optimiser-queue.ts).
+    if (!env.isBuildPhase) {
+      const { resizeOneImageAtATime } = await import('@/lib/image-optimiser-queue')
+      resizeOneImageAtATime()
+    }
     // Open Graph images rendered in the background once the server answers (lib/og/warm.ts).
     if (!env.isBuildPhase) {
       const { warmSocialImagesAtStart } = await import('@/lib/og/warm')
