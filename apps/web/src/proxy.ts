@@ -7,7 +7,8 @@ import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
 import { documentAddress, mayExist } from '@/lib/slugs/known-slugs'
 import { onPurge } from '@/lib/purge-bus'
 import { cmsUnavailableSince } from '@/lib/cms/availability'
-import { imageRequestProblem } from '@/lib/image-requests'
+import { imageRequestProblem, mediaFilePath } from '@/lib/image-requests'
+import { mediaFileCertainlyMissing } from '@/lib/known-media-files'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -68,15 +69,38 @@ async function checkImage(request: NextRequest): Promise<Response> {
     })
   }
   const problem = request.nextUrl.pathname === '/_next/image' ? imageRequestProblem(request.nextUrl.searchParams, cmsOrigin) : 'This image address is not valid.'
-  if (!problem) return NextResponse.next()
-  // Answered after a pause that costs nothing (a timer): the site's pages never make such a
-  // request, and a client looping over invented ones on N connections gets at most N answers per
-  // pause instead of keeping the one JavaScript thread busy for everyone else (issue 18).
-  await new Promise((resolve) => setTimeout(resolve, refusedImageDelayMs))
+  if (!problem) {
+    // A file the CMS does not have (src/lib/known-media-files.ts): a 404 without asking the CMS.
+    const name = mediaFileName(request.nextUrl.searchParams.get('url')!)
+    if (name !== undefined && !(await mediaFileCertainlyMissing(name))) return NextResponse.next()
+    await refusalPause()
+    return name === undefined
+      ? badRequest('This image address is not valid: its file name has a broken percent-encoding.')
+      : new NextResponse('No such image.\n', { status: 404, headers: plain })
+  }
+  await refusalPause()
   return badRequest(problem)
 }
 
-/** How long a refused image request waits for its 400 (see checkImage). */
+/** The decoded file name of a media file's address (checked by imageRequestProblem), if it decodes. */
+function mediaFileName(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(mediaFilePath.length))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A refused image request is answered after a pause that costs nothing (a timer): the site's pages
+ * never make one, and a client looping over invented ones on N connections gets at most N answers
+ * per pause instead of keeping the one JavaScript thread busy for everyone else (issue 18).
+ */
+function refusalPause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, refusedImageDelayMs))
+}
+
+/** How long a refused image request waits for its answer (see refusalPause). */
 const refusedImageDelayMs = 250
 
 async function check(request: NextRequest): Promise<Response> {
