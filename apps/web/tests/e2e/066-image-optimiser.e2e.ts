@@ -155,12 +155,14 @@ describe('every other image request is refused before any work', () => {
   })
 
   test('a file uploaded a moment ago is served at once (its generated sizes too)', async () => {
-    const [real] = await imageAddresses('/team')
-    const original = await fetch(new URL(real!, siteUrl), { headers: { Accept: '*/*' } })
+    // The largest seeded upload, uploaded again under a new name.
+    const list = (await (await fetch(`${cmsUrl}/api/media?limit=100&depth=0`)).json()) as { docs: { url: string; width: number; mimeType: string }[] }
+    const [largest] = list.docs.sort((a, b) => b.width - a.width)
+    const original = await fetch(new URL(largest!.url, cmsUrl))
     expect(original.status).toBe(200)
     const token = await login(cmsUrl, admin.email, admin.password)
     const form = new FormData()
-    form.append('file', new Blob([await original.arrayBuffer()], { type: original.headers.get('content-type')! }), `fresh-upload-${Date.now()}.jpg`)
+    form.append('file', new Blob([await original.arrayBuffer()], { type: largest!.mimeType }), `fresh-upload-${Date.now()}.${largest!.mimeType.split('/')[1]}`)
     form.append('_payload', JSON.stringify({ alt: 'A freshly uploaded test image of abstract shapes' }))
     const uploaded = await fetch(`${cmsUrl}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
     expect(uploaded.status).toBe(201)
