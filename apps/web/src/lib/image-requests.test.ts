@@ -28,6 +28,7 @@ describe('the image optimiser takes the requests the site makes', () => {
 describe('it refuses everything else, with a message that says what is wrong and repeats little of it', () => {
   const refused = (params: URLSearchParams, what: RegExp) => {
     const message = problem(params)
+    expect(message, `refused: ${params.toString().slice(0, 120)}`).toBeTypeOf('string')
     expect(message, params.toString()).toMatch(what)
     expect(message!.length, 'a short message').toBeLessThan(200)
   }
