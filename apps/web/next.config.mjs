@@ -126,8 +126,9 @@ const nextConfig = {
     imageSizes,
     qualities,
     // Resized images kept on disk (bytes; Next.js's default is half the free disk). A file per media
-    // file, width and format (AVIF, WebP, or the original's for browsers that take neither): the
-    // seeded site's ~30 images take under 10 MB; the least recently used go first.
+    // file, width and format (AVIF, WebP, or the original's for browsers that take neither): every
+    // one of the seeded site's 64 files (uploads and sizes) would be ~2,100 files, ~20 MB. The least
+    // recently used go first.
     maximumDiskCacheSize: 256 * 1024 * 1024,
     // The largest file the optimiser downloads from the CMS: the CMS's own upload limit (10 MB,
     // apps/cms/src/collections/Media/limits.ts), not Next.js's 50 MB. Requests waiting for their turn
