@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { env } from './src/env.mjs'
 import { fixedSecurityHeaders } from './src/lib/security-headers.mjs'
+import { deviceSizes, imageSizes, mediaFilePath, qualities } from './src/lib/image-requests.mjs'
 
 // The cache handler: with REDIS_URL, a maintained Redis cache handler (Next.js 15/16, App Router)
 // holds the rendered pages and the CMS reads for every site instance, and one tag purge (a publish)
@@ -83,10 +84,16 @@ const nextConfig = {
   // ~50-200 KB); the LRU lives in the V8 heap, which `pnpm start` caps at 128 MB (package.json).
   cacheMaxMemorySize: 32 * 1024 * 1024,
   experimental: {
-    isrFlushToDisk: false,
-    // The image optimiser (sharp/libvips, in this process): one image at a time and no libvips
-    // operation cache. Resized images are cached on disk, so this costs only the first request
-    // for each size. Left at its defaults it held most of the site's native memory (issue 10).
+    // On, but only for the image optimiser's cache of resized images (.next/cache/images, bounded by
+    // images.maximumDiskCacheSize below): Next.js keeps no resized image at all without it, so every
+    // request for an image fetched and resized it again (issue 18: a flood of image requests took
+    // the site past its memory budget). The page cache never writes to disk all the same: the local
+    // cache handler turns this off for itself (src/lib/cache-handler/local.mjs), the Redis one has
+    // no disk.
+    isrFlushToDisk: true,
+    // The image optimiser (sharp/libvips, in this process): one libvips thread per image and no
+    // libvips operation cache. Resized images are cached on disk, so this costs only the first
+    // request for each size. Left at its defaults it held most of the site's native memory (issue 10).
     imgOptConcurrency: 1,
     imgOptOperationCache: false,
   },
@@ -98,12 +105,14 @@ const nextConfig = {
   transpilePackages: ['@clinic/cms-types'],
   images: {
     // Media is served by the CMS; CMS_URL is read when the site is built.
+    // src/proxy.ts refuses any other request first (src/lib/image-requests.mjs: these widths, this
+    // quality, one CMS media file without a query string, no other parameter), with a 400 and no work.
     remotePatterns: [
       {
         protocol: cms.protocol === 'https:' ? 'https' : 'http',
         hostname: cms.hostname,
         port: cms.port,
-        pathname: '/api/media/file/**',
+        pathname: `${mediaFilePath}*`,
         // No query string: each invented `?v=…` would otherwise be a fresh fetch and resize.
         search: '',
       },
@@ -113,8 +122,18 @@ const nextConfig = {
     localPatterns: [],
     dangerouslyAllowLocalIP: cmsIsPrivate,
     formats: ['image/avif', 'image/webp'],
-    deviceSizes: [320, 480, 640, 828, 1080, 1280, 1600],
-    imageSizes: [96, 160, 256, 384],
+    deviceSizes,
+    imageSizes,
+    qualities,
+    // Resized images kept on disk (bytes; Next.js's default is half the free disk). A file per media
+    // file, width and format (AVIF, WebP, or the original's for browsers that take neither): every
+    // one of the seeded site's 64 files (uploads and sizes) would be ~2,100 files, ~20 MB. The least
+    // recently used go first.
+    maximumDiskCacheSize: 256 * 1024 * 1024,
+    // The largest file the optimiser downloads from the CMS: the CMS's own upload limit (10 MB,
+    // apps/cms/src/collections/Media/limits.ts), not Next.js's 50 MB. Requests waiting for their turn
+    // to resize (src/lib/image-optimiser-queue.ts) each hold theirs.
+    maximumResponseBody: 10 * 1024 * 1024,
   },
 }
 

@@ -27,6 +27,11 @@ export async function register(): Promise<void> {
     const { installEarlyNotFound } = await import('@/lib/slugs/early-not-found')
     const { Server } = await import('node:http')
     installEarlyNotFound(Server)
+    // The image optimiser resizes one image at a time (lib/image-optimiser-queue.ts).
+    if (!env.isBuildPhase) {
+      const { resizeOneImageAtATime } = await import('@/lib/image-optimiser-queue')
+      resizeOneImageAtATime()
+    }
     // Open Graph images rendered in the background once the server answers (lib/og/warm.ts).
     if (!env.isBuildPhase) {
       const { warmSocialImagesAtStart } = await import('@/lib/og/warm')

@@ -7,6 +7,8 @@ import { admitSearch, searchRetryAfterSeconds } from '@/lib/search/admission'
 import { certainlyMissing } from '@/lib/slugs/known-slugs'
 import { notFoundHtml } from '@/lib/slugs/not-found-page'
 import { cmsUnavailableSince } from '@/lib/cms/availability'
+import { imageRequestProblem, mediaFilePath } from '@/lib/image-requests'
+import { mediaFileCertainlyMissing } from '@/lib/known-media-files'
 
 /**
  * Runs before Next.js routes a request: refuses malformed ones with a 4xx a person can act on, and
@@ -46,10 +48,61 @@ const cmsOrigin = new URL(env.cmsUrl).origin
 const draftModeCookie = '__prerender_bypass'
 
 export async function proxy(request: NextRequest): Promise<Response> {
+  if (request.nextUrl.pathname.startsWith('/_next/image')) return checkImage(request)
   const response = await check(request)
   response.headers.set('Content-Security-Policy', contentSecurityPolicy({ cmsOrigin, draft: request.cookies.has(draftModeCookie) }))
   return response
 }
+
+/**
+ * The image optimiser takes exactly the requests the site's own pages make: a CMS media file by its
+ * own address, one of the configured widths, the one quality, nothing else
+ * (src/lib/image-requests.mjs). Anything else is a 400 before Next.js fetches or resizes anything,
+ * so invented variants of a real image cost nothing and never reach its cache. A request that
+ * passes gets the optimiser's own headers (its CSP included).
+ */
+async function checkImage(request: NextRequest): Promise<Response> {
+  const method = request.method.toUpperCase()
+  if (!pageMethods.includes(method)) {
+    return new NextResponse(`This address does not accept ${method} requests. It accepts: ${pageMethods.join(', ')}.\n`, {
+      status: 405,
+      headers: { ...plain, Allow: pageMethods.join(', ') },
+    })
+  }
+  const problem = request.nextUrl.pathname === '/_next/image' ? imageRequestProblem(request.nextUrl.searchParams, cmsOrigin) : 'This image address is not valid.'
+  if (!problem) {
+    // A file the CMS does not have (src/lib/known-media-files.ts): a 404 without asking the CMS.
+    const name = mediaFileName(request.nextUrl.searchParams.get('url')!)
+    if (name !== undefined && !(await mediaFileCertainlyMissing(name))) return NextResponse.next()
+    await refusalPause()
+    return name === undefined
+      ? badRequest('This image address is not valid: its file name has a broken percent-encoding.')
+      : new NextResponse('No such image.\n', { status: 404, headers: plain })
+  }
+  await refusalPause()
+  return badRequest(problem)
+}
+
+/** The decoded file name of a media file's address (checked by imageRequestProblem), if it decodes. */
+function mediaFileName(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(mediaFilePath.length))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A refused image request is answered after a pause that costs nothing (a timer): the site's pages
+ * never make one, and a client looping over invented ones on N connections gets at most N answers
+ * per pause instead of keeping the one JavaScript thread busy for everyone else (issue 18).
+ */
+function refusalPause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, refusedImageDelayMs))
+}
+
+/** How long a refused image request waits for its answer (see refusalPause). */
+const refusedImageDelayMs = 250
 
 async function check(request: NextRequest): Promise<Response> {
   const raw = request.nextUrl.pathname
@@ -149,6 +202,6 @@ async function showFormAgain(request: NextRequest, refused: RefusedBooking): Pro
 }
 
 export const config = {
-  // Not the build's own files (static chunks, optimised images): those are never malformed here.
-  matcher: ['/((?!_next/static/|_next/image).*)'],
+  // Not the build's own files (static chunks): those are never malformed here.
+  matcher: ['/((?!_next/static/).*)'],
 }

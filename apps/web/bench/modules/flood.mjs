@@ -13,7 +13,8 @@
 // Flood traffic goes to loopback only, from many loopback source addresses (127.20.x.y, as if from
 // that many visitors, so the per-address limits do not hide the cost), with bounded concurrency, a
 // bounded count and a time limit. The site's RSS (process and children, /proc) is sampled every
-// 100 ms during each flood; the peak is printed.
+// 100 ms during each flood; the peak is printed. BENCH_FLOODS=image (or og,404,image,search, in any
+// mix) runs only those floods.
 import { randomBytes, randomInt } from 'node:crypto'
 import { fork } from 'node:child_process'
 import http from 'node:http'
@@ -33,6 +34,8 @@ const randomSlug = () => randomBytes(8).toString('hex')
 const pick = (list) => list[randomInt(list.length)]
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
 const round = (value) => (Number.isFinite(value) ? Math.round(value) : value)
+const only = process.env.BENCH_FLOODS ? new Set(process.env.BENCH_FLOODS.split(',')) : undefined
+const wanted = (flood) => !only || only.has(flood)
 
 /**
  * One GET; resolves with the status (0 on a network error or a timeout), the time to the last byte,
@@ -133,6 +136,7 @@ function statusMix(results) {
 }
 
 async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
+  if (!wanted(options.flood)) return []
   let peak
   const {
     result: { results, unsent },
@@ -143,7 +147,7 @@ async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
     return run
   })
   const floodTimes = results.map((row) => row.ms).sort((a, b) => a - b)
-  return {
+  return [{
     flood: label,
     requests: results.length,
     unsent,
@@ -153,7 +157,7 @@ async function measureFlood(label, { siteUrl, sitePid }, paths, options) {
     'bystander p50 ms': round(percentile(times, 50)),
     'bystander p95 ms': round(percentile(times, 95)),
     'site RSS peak MB': round(peak),
-  }
+  }]
 }
 
 async function json(url) {
@@ -237,14 +241,14 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     ...Array.from({ length: 100 }, (_, i) => real[i % real.length]),
     ...Array.from({ length: 100 }, () => `/og/${pick(routed)}/${randomSlug()}`),
   ]
-  await purgeCollections(siteUrl, revalidateSecret)
+  if (wanted('og')) await purgeCollections(siteUrl, revalidateSecret)
   await warm()
-  rows.push(await measureFlood(`OG, 200 at once (${real.length} distinct real, cold)`, context, shuffle(og), { concurrency: 200 }))
+  rows.push(...(await measureFlood(`OG, 200 at once (${real.length} distinct real, cold)`, context, shuffle(og), { concurrency: 200, flood: 'og' })))
 
   // (b) 2,000 random 404s.
   await warm()
   const junk = Array.from({ length: 2000 }, () => `/articles/${randomSlug()}`)
-  rows.push(await measureFlood('404 /articles/<random>', context, junk, { concurrency: 48 }))
+  rows.push(...(await measureFlood('404 /articles/<random>', context, junk, { concurrency: 48, flood: '404' })))
 
   // (c) The image optimiser: invented variants of real CMS files, and every real size and format.
   await warm()
@@ -265,9 +269,9 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     `image optimiser (${media.length} real files, invented variants)`,
     context,
     shuffle(images),
-    { concurrency: 48, headers: () => ({ Accept: pick(accepts) }) },
+    { concurrency: 48, headers: () => ({ Accept: pick(accepts) }), flood: 'image' },
   )
-  rows.push(imageRow)
+  rows.push(...imageRow)
 
   // (d) Search with random words.
   await warm()
@@ -275,7 +279,7 @@ export async function measure({ siteUrl, cmsUrl, sitePid, revalidateSecret }) {
     const query = Array.from({ length: randomInt(1, 4) }, () => (randomInt(3) === 0 ? randomSlug().slice(0, randomInt(3, 9)) : pick(words))).join(' ')
     return `/search?${new URLSearchParams({ q: query })}`
   })
-  rows.push(await measureFlood('search ?q=<random words>', context, searches, { concurrency: 48 }))
+  rows.push(...(await measureFlood('search ?q=<random words>', context, searches, { concurrency: 48, flood: 'search' })))
 
   return Object.fromEntries(rows.map(({ flood: label, ...row }) => [label, row]))
 }
