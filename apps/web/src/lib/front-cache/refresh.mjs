@@ -8,17 +8,24 @@
 // (../html/defer-app-scripts.mjs); the front cache's refresh then gets that copy, never the raw
 // first render (issue 17 item 4). Then each front cache is refreshed for both variants it keeps
 // (gzip and identity), with the Host visitors use (SITE_URL's), which is part of nginx's key.
+//
+// Behind a balancer with several instances, each refresh names this instance
+// (X-Clinic-Refresh-Via: its address as nginx lists it) and nginx passes it to this instance only:
+// the others may still hold the old copy in memory until the purge reaches them over Redis, and a
+// refresh answered by one of them would store that old copy (a 200 like any other) for nginx's 60 s.
 import { request } from 'node:http'
 import { pathsForTags } from './tag-paths.mjs'
 
 /** The header nginx's template matches against the secret (`$clinic_refresh`). */
 export const refreshHeader = 'x-clinic-refresh'
+/** The instance a refresh asks nginx to pass it to (`$clinic_site_upstream` in the template). */
+export const refreshViaHeader = 'x-clinic-refresh-via'
 const encodings = ['gzip', 'identity']
 
 /**
  * How often a refresh answered with the site's stale copy is asked again (nginx did not store it):
- * behind a balancer the next try goes to another instance, and the one that answered stale renders
- * the page meanwhile; up to two seconds.
+ * the instance that answered stale (a purge arrived meanwhile; or, with a front cache that does not
+ * know this instance's address, another instance) renders the page meanwhile; up to two seconds.
  */
 const staleRetries = 20
 const staleRetryMs = 100
@@ -127,15 +134,20 @@ async function runNow(path, job) {
 /**
  * Refreshes the front cache(s) for every path that carries one of `tags`.
  * @param {readonly string[]} tags
- * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number }} options
+ * `instanceAddress` is this instance as the front cache lists it (SITE_INSTANCE_ADDRESS): the
+ * refreshes are answered by this instance alone.
+ * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, instanceAddress?: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number, receivedAt?: number }} options
  * @returns {Promise<{ paths: string[], failed: string[] }>}
  */
-export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
+export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, instanceAddress = ownAddress(), selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
   if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [] }
   const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
   const paths = await pathsForTags(tags)
   if (trace) trace.paths = Date.now()
   const host = new URL(siteUrl).host
+  /** @type {Record<string, string>} */
+  const headers = { host, [refreshHeader]: secret }
+  if (instanceAddress) headers[refreshViaHeader] = instanceAddress
   /** @type {string[]} */
   const failed = []
   /** @param {string} path */
@@ -147,7 +159,7 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
     if (trace && path === paths[0]) trace.rendered = Date.now()
     const statuses = await Promise.all(
       frontCacheUrls.flatMap((front) =>
-        encodings.map((encoding) => refreshOnce(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs, expected)),
+        encodings.map((encoding) => refreshOnce(`${front}${path}`, { ...headers, 'accept-encoding': encoding }, timeoutMs, expected)),
       ),
     )
     return !statuses.some((status) => status === 0 || status >= 500)
@@ -178,4 +190,10 @@ function tracing() {
 function ownOrigin() {
   const port = process.env.PORT
   return port ? `http://127.0.0.1:${port}` : undefined
+}
+
+/** This instance as the front cache lists it: SITE_INSTANCE_ADDRESS, else 127.0.0.1 and its port. */
+function ownAddress() {
+  const port = process.env.PORT
+  return process.env.SITE_INSTANCE_ADDRESS?.trim() || (port ? `127.0.0.1:${port}` : undefined)
 }

@@ -9,11 +9,13 @@ import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
 let server: Server
 let frontUrl = ''
 const seen: string[] = []
+const via: (string | undefined)[] = []
 let answerStaleTimes = 0
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     seen.push(`${request.url} ${request.headers['accept-encoding']}`)
+    via.push(request.headers['x-clinic-refresh-via'] as string | undefined)
     const stale = answerStaleTimes > 0
     if (stale) answerStaleTimes -= 1
     setTimeout(() => {
@@ -28,6 +30,7 @@ afterAll(() => server?.close())
 afterEach(() => {
   resetTagPaths()
   seen.length = 0
+  via.length = 0
   answerStaleTimes = 0
 })
 
@@ -73,6 +76,15 @@ describe('the front cache refresh after a purge', () => {
     // runs again (its render may predate that purge); the pages still waiting run once.
     for (const path of [...lists.slice(2), '/team']) expect(paths().filter((p) => p === path), path).toHaveLength(2)
     expect(seen.length).toBeLessThan(2 * 5 * 2)
+  })
+
+  test('every refresh names this instance, so the front cache asks it and no other instance', async () => {
+    recordCachedPage('/articles/d', page(['articles:d', 'collection:articles']))
+    recordCachedPage('/articles', page(['collection:articles']))
+    const { failed } = await refreshFrontCache(['articles:d', 'collection:articles'], { ...options(), instanceAddress: '10.0.0.11:3000' })
+    expect(failed).toEqual([])
+    expect(seen).toHaveLength(4)
+    expect(via).toEqual(['10.0.0.11:3000', '10.0.0.11:3000', '10.0.0.11:3000', '10.0.0.11:3000'])
   })
 
   test('an answer the site calls stale is asked for again, not counted as done', async () => {
