@@ -133,7 +133,13 @@ describe('the front cache (nginx) in front of two site instances', () => {
 
   const get = async (pathname: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${front.url}${pathname}`, { headers, redirect: 'manual' })
-    return { status: response.status, cache: response.headers.get('x-cache-status'), location: response.headers.get('location'), body: await response.text() }
+    return {
+      status: response.status,
+      cache: response.headers.get('x-cache-status'),
+      location: response.headers.get('location'),
+      upstream: response.headers.get('x-clinic-refresh-upstream'),
+      body: await response.text(),
+    }
   }
 
   test('a page under a marketer’s query string is the page itself: one copy, replaced by the refresh of its path', async () => {
@@ -202,10 +208,15 @@ describe('the front cache (nginx) in front of two site instances', () => {
       const target = name === 'one' ? one : two
       const refreshed = await get('/articles/pinned', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': via(target) })
       expect(refreshed.body, `refresh ${i} naming ${name}`).toMatch(new RegExp(`^<h1>${name} render`))
+      // The site learns that its refresh went to the instance it named.
+      expect(refreshed.upstream).toBe(name === 'one' ? 'clinic_site_instance_1' : 'clinic_site_instance_2')
       const visitor = await get('/articles/pinned')
       expect(visitor.cache).toBe('HIT')
+      expect(visitor.upstream).toBeNull()
       expect(visitor.body).toBe(refreshed.body)
     }
+    // An address the front cache does not list: balanced, and the answer says so (the site warns).
+    expect((await get('/articles/pinned', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': '10.9.9.9:3000' })).upstream).toBe('clinic_site')
     // The header is not passed on to the site.
     expect(one.headers.concat(two.headers).some((headers) => 'x-clinic-refresh-via' in headers)).toBe(false)
   })
@@ -215,6 +226,7 @@ describe('the front cache (nginx) in front of two site instances', () => {
     for (let i = 0; i < 6; i++) {
       const page = await get(`/chosen-${i}`, { 'x-clinic-refresh-via': new URL(two.url).host, 'x-clinic-refresh': 'not-the-secret-at-all' })
       expect(page.status).toBe(200)
+      expect(page.upstream).toBeNull()
     }
     expect(one.hits.length - before[0]!).toBeGreaterThan(0)
     expect(two.hits.length - before[1]!).toBeGreaterThan(0)
