@@ -100,7 +100,8 @@ async function instance(name: string): Promise<Instance> {
     headers.push(request.headers)
     renders += 1
     if (gone.has(url)) {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+      // As the site's own 404 for a slug it knows is gone (src/proxy.ts): not for any cache to keep.
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       response.end(`<h1>${name}: not found</h1>`)
       return
     }
@@ -169,6 +170,10 @@ describe('the front cache (nginx) in front of two site instances', () => {
     expect((await get('/articles/b', { 'x-clinic-refresh': secret })).status).toBe(404)
     expect((await get('/articles/b')).status).toBe(404)
     expect((await get('/articles/b?utm_source=x')).status).toBe(404)
+    // A visitor's 404 is still never stored.
+    gone.add('/articles/b-visitor')
+    expect((await get('/articles/b-visitor')).status).toBe(404)
+    expect((await get('/articles/b-visitor')).cache).not.toBe('HIT')
     gone.delete('/articles/b')
     // The site answers with its stale copy: the refresh does not replace what is stored with it.
     const current = await get('/articles/c')
