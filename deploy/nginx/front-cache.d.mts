@@ -29,4 +29,5 @@ export interface FrontCache {
 
 export declare function renderConfig(options: FrontCacheOptions & { port: number; cmsPort: number; prefix: string; hsts?: boolean; accessLog?: string; accessLogBuffered?: boolean }): string
 export declare function siteUrlsOf(siteUrl: string | readonly string[]): string[]
+export declare function siteInstances(siteUrl: string | readonly string[]): { upstreams: string; instanceUpstreams: string; map: string }
 export declare function startFrontCache(options: FrontCacheOptions & { accessLog?: boolean }): Promise<FrontCache>

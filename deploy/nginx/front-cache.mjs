@@ -9,8 +9,10 @@
 //        [--refresh-secret=…] [--access-log] [--print]
 //
 // Several --site addresses (comma-separated) are the instances of a load-balanced site: nginx
-// balances across them (one `server` line each). Start every instance with the same
-// FRONT_CACHE_URL: whichever the CMS tells refreshes the cache.
+// balances visitors across them (one `server` line each). Start every instance with the same
+// FRONT_CACHE_URL: whichever the CMS tells refreshes the cache, and its refreshes go to itself (one
+// upstream group per instance; each instance's SITE_INSTANCE_ADDRESS must be its address as given
+// here, by default 127.0.0.1:PORT).
 //
 // The refresh secret is the site's REVALIDATE_SECRET (the default when that variable is set): the
 // site sends it to replace a purged page's copy (see the template). Start the site with
@@ -59,6 +61,28 @@ const hostPort = (url) => {
 }
 
 /**
+ * The site's instances as the template lists them: the balanced group's `server` lines, one group
+ * per instance, and the map from a refresh's X-Clinic-Refresh-Via (the instance's own address,
+ * SITE_INSTANCE_ADDRESS on the site, by default 127.0.0.1:PORT) to that instance's group. An
+ * instance listed as `localhost:PORT` is also found under `127.0.0.1:PORT`, the site's default.
+ * @param {string | readonly string[]} siteUrl
+ */
+export function siteInstances(siteUrl) {
+  const addresses = [...new Set(siteUrlsOf(siteUrl).map(hostPort))]
+  const groups = addresses.map((address, i) => ({ address, group: `clinic_site_instance_${i + 1}` }))
+  const mapLines = groups.flatMap(({ address, group }) => {
+    const names = [address]
+    if (address.startsWith('localhost:')) names.push(address.replace(/^localhost:/, '127.0.0.1:'))
+    return names.map((name) => `    "1:${name}" ${group};`)
+  })
+  return {
+    upstreams: addresses.map((address) => `    server ${address};`).join('\n'),
+    instanceUpstreams: groups.map(({ address, group }) => `  upstream ${group} { server ${address}; keepalive 8; }`).join('\n'),
+    map: mapLines.join('\n'),
+  }
+}
+
+/**
  * The configuration for these addresses. By default an expired copy is never served while a new
  * one is fetched: requests wait behind the cache lock for the fresh copy (pages are kept until the
  * site refreshes them, so this is rare). `staleWhileUpdating` serves the expired copy meanwhile,
@@ -70,6 +94,7 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
   if (typeof refreshSecret !== 'string' || !/^[\w.~-]{16,200}$/.test(refreshSecret)) {
     throw new Error('front cache: the refresh secret (the site\'s REVALIDATE_SECRET) must be 16-200 letters, digits or ._~- characters.')
   }
+  const instances = siteInstances(siteUrl)
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const values = {
     PREFIX: prefix,
@@ -81,9 +106,9 @@ export function renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhil
     CMS_LISTEN: `127.0.0.1:${cmsPort}`,
     SITE_HOST: '_',
     CMS_HOST: '_',
-    SITE_UPSTREAMS: siteUrlsOf(siteUrl)
-      .map((url) => `    server ${hostPort(url)};`)
-      .join('\n'),
+    SITE_UPSTREAMS: instances.upstreams,
+    SITE_INSTANCE_UPSTREAMS: instances.instanceUpstreams,
+    SITE_INSTANCE_MAP: instances.map,
     CMS_UPSTREAM: hostPort(cmsUrl),
     USE_STALE: staleWhileUpdating ? 'updating error timeout http_500 http_502 http_503 http_504' : 'error timeout http_500 http_502 http_503 http_504',
     BACKGROUND_UPDATE: staleWhileUpdating ? 'on' : 'off',

@@ -12,6 +12,8 @@ export declare const env: {
   readonly bookingApiKey: string | undefined
   readonly trustedProxies: number
   readonly frontCacheUrls: readonly string[]
+  /** This instance's address as the front cache lists it (SITE_INSTANCE_ADDRESS, default 127.0.0.1:PORT); undefined outside `next start`. */
+  readonly siteInstanceAddress: string | undefined
   /** Open Graph images warmed per collection (lib/og/warm.ts); 0: no warming. */
   readonly socialImageWarm: number
   readonly booking: { readonly limitPerSource: number; readonly limitTotal: number; readonly minFillSeconds: number }

@@ -54,6 +54,14 @@ const schema = z.object({
     .optional()
     .transform((value) => (value ? value.split(',').map((url) => url.trim().replace(/\/+$/, '')).filter(Boolean) : []))
     .refine((urls) => urls.every((url) => /^https?:\/\/[^/]+$/.test(url)), { message: 'must be the front cache address(es), e.g. http://127.0.0.1:8080 (comma-separated)' }),
+  // This instance's address as the front cache lists it (front-cache.mjs --site=…): its refreshes
+  // after a purge name it, so nginx asks this instance and no other (default 127.0.0.1:PORT).
+  SITE_INSTANCE_ADDRESS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^([\w.-]+|\[[0-9a-fA-F:.]+\]):\d{1,5}$/.test(value), { message: 'must be host:port as the front cache lists this instance, e.g. 10.0.0.11:3000' }),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -126,6 +134,10 @@ export const env = {
   },
   trustedProxies: raw.TRUSTED_PROXY,
   frontCacheUrls: raw.FRONT_CACHE_URL,
+  /** This instance's address in the front cache's list (SITE_INSTANCE_ADDRESS, else 127.0.0.1 and the port `next start` serves on). */
+  get siteInstanceAddress() {
+    return raw.SITE_INSTANCE_ADDRESS ?? (process.env.PORT ? `127.0.0.1:${process.env.PORT}` : undefined)
+  },
   socialImageWarm: raw.SOCIAL_IMAGE_WARM,
   booking: {
     limitPerSource: raw.BOOKING_LIMIT_PER_SOURCE,

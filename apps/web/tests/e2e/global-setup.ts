@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { collectionSlugs, collectionTag, globalSlugs, globalTag, revalidateSecretHeader } from '@clinic/cms-types'
@@ -67,6 +67,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let redis: RedisServer | undefined
 
   const teardown = async () => {
+    // The front cache's request log (which instance answered each request, the site's refreshes)
+    // is kept beside the apps' logs: its folder goes with nginx.
+    if (front?.accessLogPath) {
+      try {
+        copyFileSync(front.accessLogPath, path.join(logDir, 'front-cache-access.log'))
+      } catch {
+        // no request reached it
+      }
+    }
     await front?.stop()
     await Promise.all(processes.map((proc) => proc.stop()))
     await mailbox.stop()

@@ -21,7 +21,7 @@ function deployDir(): string {
   }
 }
 const template = readFileSync(path.join(deployDir(), 'nginx.conf.template'), 'utf8')
-const { startFrontCache } = (await import(pathToFileURL(path.join(deployDir(), 'front-cache.mjs')).href)) as typeof FrontCacheModule
+const { renderConfig, startFrontCache } = (await import(pathToFileURL(path.join(deployDir(), 'front-cache.mjs')).href)) as typeof FrontCacheModule
 const secret = 'front-cache-keys-test-secret'
 
 /** The routes the template keys with their query (the map behind $clinic_cache_uri_of_query). */
@@ -60,7 +60,31 @@ test('every page that reads its query string is kept per query by the front cach
   expect(routesKeyedWithQuery().sort()).toEqual(reading)
 })
 
-type Instance = { server: Server; url: string; hits: string[] }
+test('several instances: one balanced group, one group per instance, and only the refresh secret chooses one', () => {
+  const config = renderConfig({ siteUrl: 'http://10.0.0.11:3000,http://10.0.0.12:3000, http://localhost:3002', cmsUrl: 'http://10.0.0.20:3001', port: 80, cmsPort: 8081, prefix: '/tmp/x', refreshSecret: secret })
+  const balanced = /upstream clinic_site \{([\s\S]*?)\}/.exec(config)?.[1] ?? ''
+  expect([...balanced.matchAll(/server (\S+);/g)].map((m) => m[1])).toEqual(['10.0.0.11:3000', '10.0.0.12:3000', 'localhost:3002'])
+  const groups = Object.fromEntries([...config.matchAll(/upstream (clinic_site_instance_\d+) \{ server (\S+); keepalive \d+; \}/g)].map((m) => [m[1], m[2]]))
+  expect(groups).toEqual({ clinic_site_instance_1: '10.0.0.11:3000', clinic_site_instance_2: '10.0.0.12:3000', clinic_site_instance_3: 'localhost:3002' })
+  const map = /map "\$clinic_refresh:\$http_x_clinic_refresh_via" \$clinic_site_upstream \{([\s\S]*?)\}/.exec(config)?.[1] ?? ''
+  const entries = Object.fromEntries([...map.matchAll(/^\s*(\S+)\s+(\S+);$/gm)].map((m) => [m[1], m[2]]))
+  // Every key needs the secret ($clinic_refresh 1); anything else is balanced. localhost is also
+  // found under 127.0.0.1, the site's default address.
+  expect(entries).toEqual({
+    default: 'clinic_site',
+    '"1:10.0.0.11:3000"': 'clinic_site_instance_1',
+    '"1:10.0.0.12:3000"': 'clinic_site_instance_2',
+    '"1:localhost:3002"': 'clinic_site_instance_3',
+    '"1:127.0.0.1:3002"': 'clinic_site_instance_3',
+  })
+  // Pages go through the choice; build assets, health and the API are always balanced.
+  expect(config).toMatch(/location \/ \{[^}]*proxy_pass http:\/\/\$clinic_site_upstream;/)
+  for (const location of ['/_next/static/', '/api/health', '/api/']) {
+    expect(new RegExp(`location ${location.replace(/\//g, '\\/')} \\{\\s*proxy_pass http://clinic_site;`).test(config), location).toBe(true)
+  }
+})
+
+type Instance = { server: Server; url: string; hits: string[]; headers: Record<string, unknown>[] }
 
 /** Paths the stand-in site answers 404 for (a page unpublished), and whether it calls its answers stale. */
 const gone = new Set<string>()
@@ -68,13 +92,16 @@ let answerStale = false
 
 async function instance(name: string): Promise<Instance> {
   const hits: string[] = []
+  const headers: Record<string, unknown>[] = []
   let renders = 0
   const server = createServer((request, response) => {
     const url = request.url ?? '/'
     hits.push(url)
+    headers.push(request.headers)
     renders += 1
     if (gone.has(url)) {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+      // As the site's own 404 for a slug it knows is gone (src/proxy.ts): not for any cache to keep.
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       response.end(`<h1>${name}: not found</h1>`)
       return
     }
@@ -88,7 +115,7 @@ async function instance(name: string): Promise<Instance> {
     response.end(`<h1>${name} render ${renders} of ${url}</h1>`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, headers }
 }
 
 describe('the front cache (nginx) in front of two site instances', () => {
@@ -107,7 +134,13 @@ describe('the front cache (nginx) in front of two site instances', () => {
 
   const get = async (pathname: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${front.url}${pathname}`, { headers, redirect: 'manual' })
-    return { status: response.status, cache: response.headers.get('x-cache-status'), location: response.headers.get('location'), body: await response.text() }
+    return {
+      status: response.status,
+      cache: response.headers.get('x-cache-status'),
+      location: response.headers.get('location'),
+      upstream: response.headers.get('x-clinic-refresh-upstream'),
+      body: await response.text(),
+    }
   }
 
   test('a page under a marketer’s query string is the page itself: one copy, replaced by the refresh of its path', async () => {
@@ -137,6 +170,10 @@ describe('the front cache (nginx) in front of two site instances', () => {
     expect((await get('/articles/b', { 'x-clinic-refresh': secret })).status).toBe(404)
     expect((await get('/articles/b')).status).toBe(404)
     expect((await get('/articles/b?utm_source=x')).status).toBe(404)
+    // A visitor's 404 is still never stored.
+    gone.add('/articles/b-visitor')
+    expect((await get('/articles/b-visitor')).status).toBe(404)
+    expect((await get('/articles/b-visitor')).cache).not.toBe('HIT')
     gone.delete('/articles/b')
     // The site answers with its stale copy: the refresh does not replace what is stored with it.
     const current = await get('/articles/c')
@@ -168,6 +205,38 @@ describe('the front cache (nginx) in front of two site instances', () => {
     expect(again.cache).not.toBe('HIT')
   })
 
+  test('the site’s refresh is answered by the instance that names itself, never by another (whose copy may predate the purge)', async () => {
+    const via = (instance: Instance) => new URL(instance.url).host
+    await get('/articles/pinned')
+    // The same instance twice in a row, then the other: a balancer's turn-taking cannot match it.
+    for (const [i, name] of (['one', 'one', 'one', 'two', 'two', 'two'] as const).entries()) {
+      const target = name === 'one' ? one : two
+      const refreshed = await get('/articles/pinned', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': via(target) })
+      expect(refreshed.body, `refresh ${i} naming ${name}`).toMatch(new RegExp(`^<h1>${name} render`))
+      // The site learns that its refresh went to the instance it named.
+      expect(refreshed.upstream).toBe(name === 'one' ? 'clinic_site_instance_1' : 'clinic_site_instance_2')
+      const visitor = await get('/articles/pinned')
+      expect(visitor.cache).toBe('HIT')
+      expect(visitor.upstream).toBeNull()
+      expect(visitor.body).toBe(refreshed.body)
+    }
+    // An address the front cache does not list: balanced, and the answer says so (the site warns).
+    expect((await get('/articles/pinned', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': '10.9.9.9:3000' })).upstream).toBe('clinic_site')
+    // The header is not passed on to the site.
+    expect(one.headers.concat(two.headers).some((headers) => 'x-clinic-refresh-via' in headers)).toBe(false)
+  })
+
+  test('a visitor cannot choose an instance: without the secret the header is ignored', async () => {
+    const before = [one.hits.length, two.hits.length]
+    for (let i = 0; i < 6; i++) {
+      const page = await get(`/chosen-${i}`, { 'x-clinic-refresh-via': new URL(two.url).host, 'x-clinic-refresh': 'not-the-secret-at-all' })
+      expect(page.status).toBe(200)
+      expect(page.upstream).toBeNull()
+    }
+    expect(one.hits.length - before[0]!).toBeGreaterThan(0)
+    expect(two.hits.length - before[1]!).toBeGreaterThan(0)
+  })
+
   test('requests are balanced across both instances, and one that is down is passed over', async () => {
     const before = [one.hits.length, two.hits.length]
     for (let i = 0; i < 6; i++) await get(`/balance-${i}`)
@@ -176,5 +245,13 @@ describe('the front cache (nginx) in front of two site instances', () => {
     await new Promise<void>((resolve) => two.server.close(() => resolve()))
     two.server.closeAllConnections()
     for (let i = 0; i < 4; i++) expect((await get(`/down-${i}`)).status).toBe(200)
+    // A refresh naming the instance that is down fails; the stored copy stays as it was.
+    const stored = await get('/articles/pinned')
+    expect(stored.cache).toBe('HIT')
+    const refresh = await get('/articles/pinned', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': new URL(two.url).host })
+    expect(refresh.status).toBe(502)
+    const after = await get('/articles/pinned')
+    expect(after.cache).toBe('HIT')
+    expect(after.body).toBe(stored.body)
   })
 })

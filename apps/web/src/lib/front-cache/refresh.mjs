@@ -8,36 +8,45 @@
 // (../html/defer-app-scripts.mjs); the front cache's refresh then gets that copy, never the raw
 // first render (issue 17 item 4). Then each front cache is refreshed for both variants it keeps
 // (gzip and identity), with the Host visitors use (SITE_URL's), which is part of nginx's key.
+//
+// Behind a balancer with several instances, each refresh names this instance
+// (X-Clinic-Refresh-Via: its address as nginx lists it) and nginx passes it to this instance only:
+// the others may still hold the old copy in memory until the purge reaches them over Redis, and a
+// refresh answered by one of them would store that old copy (a 200 like any other) for nginx's 60 s.
 import { request } from 'node:http'
 import { pathsForTags } from './tag-paths.mjs'
 
 /** The header nginx's template matches against the secret (`$clinic_refresh`). */
 export const refreshHeader = 'x-clinic-refresh'
+/** The instance a refresh asks nginx to pass it to (`$clinic_site_upstream` in the template). */
+export const refreshViaHeader = 'x-clinic-refresh-via'
 const encodings = ['gzip', 'identity']
 
 /**
  * How often a refresh answered with the site's stale copy is asked again (nginx did not store it):
- * behind a balancer the next try goes to another instance, and the one that answered stale renders
- * the page meanwhile; up to two seconds.
+ * the instance that answered stale (a purge arrived meanwhile; or, with a front cache that does not
+ * know this instance's address, another instance) renders the page meanwhile; up to two seconds.
  */
 const staleRetries = 20
 const staleRetryMs = 100
 
 /**
- * One GET, body discarded; resolves to the status (0 when it failed) and whether the site called
- * its answer stale (x-nextjs-cache: STALE).
+ * One GET, body discarded; resolves to the status (0 when it failed), whether the site called its
+ * answer stale (x-nextjs-cache: STALE) and, on a refresh, which upstream group of the front cache
+ * answered it (X-Clinic-Refresh-Upstream: this instance's own, or the balanced `clinic_site`).
  * @param {string} url
  * @param {Record<string, string>} headers
  * @param {number} timeoutMs
- * @returns {Promise<{ status: number, stale: boolean }>}
+ * @returns {Promise<{ status: number, stale: boolean, upstream?: string }>}
  */
 function getAnswer(url, headers, timeoutMs) {
   return new Promise((resolve) => {
     const req = request(url, { method: 'GET', headers, timeout: timeoutMs }, (res) => {
       res.resume()
       const stale = res.headers['x-nextjs-cache'] === 'STALE'
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, stale }))
-      res.on('error', () => resolve({ status: 0, stale }))
+      const upstream = typeof res.headers['x-clinic-refresh-upstream'] === 'string' ? res.headers['x-clinic-refresh-upstream'] : undefined
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, stale, upstream }))
+      res.on('error', () => resolve({ status: 0, stale, upstream }))
     })
     req.on('timeout', () => req.destroy())
     req.on('error', () => resolve({ status: 0, stale: false }))
@@ -45,47 +54,77 @@ function getAnswer(url, headers, timeoutMs) {
   })
 }
 
+/** The upstream group nginx uses when it does not know the instance a refresh names. */
+const balancedGroup = 'clinic_site'
+const warnedUnknownAddress = new Set()
+
 /**
- * A refresh through the front cache: asked again (a few times, briefly apart) while the instance
- * behind it answers with its stale copy (one that has not yet seen the purge, or serves the old
- * copy while it renders): nginx does not store those (the template's $clinic_stale_answer).
+ * A refresh through the front cache: asked again (a few times, briefly apart) while the answer is
+ * the site's stale copy (a purge came meanwhile and the page renders again): nginx does not store
+ * those (the template's $clinic_stale_answer). Answered by this instance (the front cache knows its
+ * address), the answer is the truth of this moment, whatever this instance answered a moment before
+ * (a redirect deleted in between). Balanced to any instance (the front cache does not know the
+ * address named, or predates it), an answer whose status differs from this instance's own may come
+ * from an instance that has not yet seen the purge (its old 200 for a page now 404): asked again.
  * @param {string} url
  * @param {Record<string, string>} headers
  * @param {number} timeoutMs
  * @param {number} [expected] the status this instance answered for the path (0: unknown)
+ * @returns {Promise<{ status: number, problem?: string }>}
  */
 async function refreshOnce(url, headers, timeoutMs, expected = 0) {
   for (let attempt = 0; ; attempt += 1) {
     const answer = await getAnswer(url, headers, timeoutMs)
-    // An instance that has not yet seen the purge may answer from its memory without calling it
-    // stale (its old 200 for a page this instance now answers 404): also asked again.
-    const behind = expected > 0 && answer.status > 0 && answer.status !== expected
-    if (!answer.stale && !behind) return answer.status
-    if (attempt >= staleRetries) return 0
+    const pinned = answer.upstream !== undefined && answer.upstream !== balancedGroup
+    if (answer.upstream === balancedGroup && headers[refreshViaHeader]) warnUnknownAddress(url, headers[refreshViaHeader])
+    const behind = !pinned && expected > 0 && answer.status > 0 && answer.status !== expected
+    if (answer.status === 0) return { status: 0, problem: 'no answer' }
+    if (!answer.stale && !behind) return { status: answer.status, problem: answer.status >= 500 ? `answered ${answer.status}` : undefined }
+    if (attempt >= staleRetries) {
+      return { status: 0, problem: answer.stale ? `answered stale ${staleRetries + 1} times` : `answered ${answer.status} while this instance answers ${expected}` }
+    }
     await new Promise((resolve) => setTimeout(resolve, staleRetryMs))
   }
 }
 
 /**
+ * Once per front cache: it balanced a refresh that named this instance (it does not list the
+ * address), so another instance may answer it with a copy older than the purge.
+ * @param {string} url
+ * @param {string} address
+ */
+function warnUnknownAddress(url, address) {
+  const front = new URL(url).origin
+  if (warnedUnknownAddress.has(front)) return
+  warnedUnknownAddress.add(front)
+  console.warn(
+    `[front-cache] ${front} does not list this instance as ${address}, so its refreshes go to any instance (one that has not seen the purge yet may answer with the old page). ` +
+      'Set SITE_INSTANCE_ADDRESS to this instance\'s host:port exactly as in the front cache\'s --site list.',
+  )
+}
+
+/** A refresh's outcome: done, or what went wrong. @typedef {true | string} Outcome */
+
+/**
  * The refreshes waiting in this process, shared by every purge: a path purged again while it waits
  * is refreshed once, and each purge's own first page (the one an editor just changed) does not
  * wait behind the lists and pages of earlier purges (issue 17: a publish right after another one).
- * @type {{ waiting: Map<string, { job: () => Promise<boolean>, done: Promise<boolean>, resolve: (ok: boolean) => void }>, running: number }}
+ * @type {{ waiting: Map<string, { job: () => Promise<Outcome>, done: Promise<Outcome>, resolve: (outcome: Outcome) => void }>, running: number }}
  */
 const queue = /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.refreshQueue')] ??= { waiting: new Map(), running: 0 }
 
 /**
  * Queues `job` for `path` (or updates the waiting one); resolves when it ran.
  * @param {string} path
- * @param {() => Promise<boolean>} job
+ * @param {() => Promise<Outcome>} job
  * @param {number} limit
- * @returns {Promise<boolean>}
+ * @returns {Promise<Outcome>}
  */
 function enqueue(path, job, limit) {
   let entry = queue.waiting.get(path)
   if (entry) entry.job = job
   else {
-    /** @type {(ok: boolean) => void} */
+    /** @type {(outcome: Outcome) => void} */
     let resolve = () => {}
     const done = new Promise((r) => (resolve = r))
     entry = { job, done, resolve }
@@ -103,7 +142,7 @@ function pump(limit) {
     queue.running += 1
     entry
       .job()
-      .then(entry.resolve, () => entry.resolve(false))
+      .then(entry.resolve, () => entry.resolve('error'))
       .finally(() => {
         queue.running -= 1
         pump(limit)
@@ -114,12 +153,12 @@ function pump(limit) {
 /**
  * Runs `job` for `path` now, ahead of the queue; a queued refresh of the same path is answered by it.
  * @param {string} path
- * @param {() => Promise<boolean>} job
+ * @param {() => Promise<Outcome>} job
  */
 async function runNow(path, job) {
   const waiting = queue.waiting.get(path)
   queue.waiting.delete(path)
-  const ok = await job().catch(() => false)
+  const ok = await job().catch(() => /** @type {Outcome} */ ('error'))
   waiting?.resolve(ok)
   return ok
 }
@@ -127,34 +166,44 @@ async function runNow(path, job) {
 /**
  * Refreshes the front cache(s) for every path that carries one of `tags`.
  * @param {readonly string[]} tags
- * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number }} options
- * @returns {Promise<{ paths: string[], failed: string[] }>}
+ * `instanceAddress` is this instance as the front cache lists it (SITE_INSTANCE_ADDRESS): the
+ * refreshes are answered by this instance alone.
+ * @param {{ frontCacheUrls: readonly string[], siteUrl: string, secret: string, instanceAddress?: string, selfOrigin?: string, concurrency?: number, timeoutMs?: number, receivedAt?: number }} options
+ * @returns {Promise<{ paths: string[], failed: string[], problems: Record<string, string> }>}
  */
-export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
-  if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [] }
+export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, instanceAddress = ownAddress(), selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
+  if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [], problems: {} }
   const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
   const paths = await pathsForTags(tags)
   if (trace) trace.paths = Date.now()
   const host = new URL(siteUrl).host
+  /** @type {Record<string, string>} */
+  const headers = { host, [refreshHeader]: secret }
+  if (instanceAddress) headers[refreshViaHeader] = instanceAddress
   /** @type {string[]} */
   const failed = []
-  /** @param {string} path */
+  /** @type {Record<string, string>} */
+  const problems = {}
+  /** @param {string} path @returns {() => Promise<true | string>} */
   const refresh = (path) => async () => {
     // Warm this instance's cache handler (rewritten HTML); a failure here only means the refresh
     // below renders the page itself.
     const own = selfOrigin ? await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs) : undefined
     const expected = own && !own.stale && own.status < 500 ? own.status : 0
     if (trace && path === paths[0]) trace.rendered = Date.now()
-    const statuses = await Promise.all(
+    const answers = await Promise.all(
       frontCacheUrls.flatMap((front) =>
-        encodings.map((encoding) => refreshOnce(`${front}${path}`, { host, 'accept-encoding': encoding, [refreshHeader]: secret }, timeoutMs, expected)),
+        encodings.map((encoding) => refreshOnce(`${front}${path}`, { ...headers, 'accept-encoding': encoding }, timeoutMs, expected)),
       ),
     )
-    return !statuses.some((status) => status === 0 || status >= 500)
+    return answers.find((answer) => answer.problem)?.problem ?? true
   }
-  /** @param {string} path @param {boolean} ok */
-  const note = (path, ok) => {
-    if (!ok) failed.push(path)
+  /** @param {string} path @param {true | string} outcome */
+  const note = (path, outcome) => {
+    if (outcome !== true) {
+      failed.push(path)
+      problems[path] = outcome
+    }
   }
   // The most specific page (the one an editor just changed) alone first, ahead of anything queued:
   // rendering the lists beside it would share the one JavaScript thread and delay it. Then the
@@ -166,7 +215,7 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
     console.log(`[front-cache] trace received=${at(trace.received)} start=${at(trace.start)} paths=${at(trace.paths)} rendered=${at(trace.rendered)} refreshed=${Date.now()} first=${paths[0] ?? '-'} count=${paths.length}`)
   }
   await Promise.all(paths.slice(1).map(async (path) => note(path, await enqueue(path, refresh(path), concurrency))))
-  return { paths, failed }
+  return { paths, failed, problems }
 }
 
 /** FRONT_CACHE_TRACE=1: log the timeline of each purge's first page (the bench reads it). */
@@ -178,4 +227,10 @@ function tracing() {
 function ownOrigin() {
   const port = process.env.PORT
   return port ? `http://127.0.0.1:${port}` : undefined
+}
+
+/** This instance as the front cache lists it: SITE_INSTANCE_ADDRESS, else 127.0.0.1 and its port. */
+function ownAddress() {
+  const port = process.env.PORT
+  return process.env.SITE_INSTANCE_ADDRESS?.trim() || (port ? `127.0.0.1:${port}` : undefined)
 }

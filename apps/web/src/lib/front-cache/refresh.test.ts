@@ -9,15 +9,25 @@ import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
 let server: Server
 let frontUrl = ''
 const seen: string[] = []
+const via: (string | undefined)[] = []
 let answerStaleTimes = 0
+/** The stand-in's answers: to this instance's own render (no refresh header), and to refreshes. */
+let own = { status: 200 }
+let refreshAnswer: { status: number; upstream?: string } = { status: 200 }
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    if (!request.headers['x-clinic-refresh']) {
+      response.writeHead(own.status)
+      response.end('own render')
+      return
+    }
     seen.push(`${request.url} ${request.headers['accept-encoding']}`)
+    via.push(request.headers['x-clinic-refresh-via'] as string | undefined)
     const stale = answerStaleTimes > 0
     if (stale) answerStaleTimes -= 1
     setTimeout(() => {
-      response.writeHead(200, { 'x-nextjs-cache': stale ? 'STALE' : 'MISS' })
+      response.writeHead(refreshAnswer.status, { 'x-nextjs-cache': stale ? 'STALE' : 'MISS', ...(refreshAnswer.upstream ? { 'x-clinic-refresh-upstream': refreshAnswer.upstream } : {}) })
       response.end('ok')
     }, 30)
   })
@@ -28,7 +38,10 @@ afterAll(() => server?.close())
 afterEach(() => {
   resetTagPaths()
   seen.length = 0
+  via.length = 0
   answerStaleTimes = 0
+  own = { status: 200 }
+  refreshAnswer = { status: 200 }
 })
 
 const page = (tags: string[]) => ({ kind: 'APP_PAGE', html: '<html></html>', status: 200, headers: { 'x-next-cache-tags': tags.join(',') } })
@@ -73,6 +86,37 @@ describe('the front cache refresh after a purge', () => {
     // runs again (its render may predate that purge); the pages still waiting run once.
     for (const path of [...lists.slice(2), '/team']) expect(paths().filter((p) => p === path), path).toHaveLength(2)
     expect(seen.length).toBeLessThan(2 * 5 * 2)
+  })
+
+  test('every refresh names this instance, so the front cache asks it and no other instance', async () => {
+    recordCachedPage('/articles/d', page(['articles:d', 'collection:articles']))
+    recordCachedPage('/articles', page(['collection:articles']))
+    const { failed } = await refreshFrontCache(['articles:d', 'collection:articles'], { ...options(), instanceAddress: '10.0.0.11:3000' })
+    expect(failed).toEqual([])
+    expect(seen).toHaveLength(4)
+    expect(via).toEqual(['10.0.0.11:3000', '10.0.0.11:3000', '10.0.0.11:3000', '10.0.0.11:3000'])
+  })
+
+  test('answered by this instance itself, a status other than its render a moment before is the truth (a redirect deleted in between), not retried', async () => {
+    recordCachedPage('/articles/e', page(['articles:e']))
+    own = { status: 308 }
+    refreshAnswer = { status: 404, upstream: 'clinic_site_instance_1' }
+    const started = Date.now()
+    const { failed } = await refreshFrontCache(['articles:e'], { ...options(), selfOrigin: frontUrl, instanceAddress: '127.0.0.1:1' })
+    expect(failed).toEqual([])
+    expect(seen).toHaveLength(2)
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
+
+  test('balanced to any instance (the front cache does not know this address), a status other than this instance’s is asked again', async () => {
+    recordCachedPage('/articles/f', page(['articles:f']))
+    own = { status: 404 }
+    refreshAnswer = { status: 200, upstream: 'clinic_site' }
+    const { failed, problems } = await refreshFrontCache(['articles:f'], { ...options(), selfOrigin: frontUrl, instanceAddress: '127.0.0.1:1' })
+    expect(failed).toEqual(['/articles/f'])
+    expect(problems['/articles/f']).toBe('answered 200 while this instance answers 404')
+    // Both encodings, each asked 21 times.
+    expect(seen).toHaveLength(42)
   })
 
   test('an answer the site calls stale is asked for again, not counted as done', async () => {

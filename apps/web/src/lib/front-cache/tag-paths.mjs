@@ -17,9 +17,10 @@ const redisKeyPrefix = 'clinic:front-cache:tag:'
 /** A Redis set lives this long after its last addition (pages are re-recorded on every render). */
 const redisTtlSeconds = 30 * 24 * 3600
 
-const state = /** @type {{ tags: Map<string, Set<string>>, redis?: Promise<any> | null }} */ (
-  /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.tagPaths')] ??= { tags: new Map(), redis: undefined }
+const state = /** @type {{ tags: Map<string, Set<string>>, routes: Set<string>, redis?: Promise<any> | null }} */ (
+  /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.tagPaths')] ??= { tags: new Map(), routes: new Set(), redis: undefined }
 )
+state.routes ??= new Set()
 
 /** The Redis client (ioredis) when REDIS_URL is set; null otherwise or if it cannot be made. */
 function redis() {
@@ -62,6 +63,13 @@ export function recordCachedPage(key, value) {
   const header = value.headers?.['x-next-cache-tags']
   if (!path || typeof header !== 'string' || !header) return
   const tags = header.split(',').filter(Boolean)
+  // Routes (an article's Open Graph image, the sitemap) apart from pages: a purge refreshes a tag's
+  // pages before its routes (see pathsForTags). Bounded like the tags' sets.
+  if (value.kind === 'APP_ROUTE') {
+    state.routes.delete(path)
+    state.routes.add(path)
+    if (state.routes.size > maxPathsPerTag) state.routes.delete(/** @type {string} */ (state.routes.values().next().value))
+  } else state.routes.delete(path)
   for (const tag of tags) {
     let paths = state.tags.get(tag)
     if (!paths) state.tags.set(tag, (paths = new Set()))
@@ -82,8 +90,10 @@ export function recordCachedPage(key, value) {
 }
 
 /**
- * The paths carrying any of `tags`, those of the most specific tags (fewest paths) first: the page
- * an editor just changed is refreshed before the lists that mention it.
+ * The paths carrying any of `tags`, those of the most specific tags (fewest paths) first, and of
+ * each tag its pages before its routes: the page an editor just changed is refreshed before its
+ * Open Graph image (a slower render, which went first when the image had been recorded first, and
+ * the page waited for it: issue 17) and before the lists that mention it.
  * @param {readonly string[]} tags
  * @returns {Promise<string[]>}
  */
@@ -103,10 +113,12 @@ export async function pathsForTags(tags) {
     }
   }
   byTag.sort((a, b) => a.length - b.length)
-  return [...new Set(byTag.flat())]
+  const pagesFirst = (/** @type {string[]} */ paths) => [...paths.filter((path) => !state.routes.has(path)), ...paths.filter((path) => state.routes.has(path))]
+  return [...new Set(byTag.flatMap(pagesFirst))]
 }
 
 /** Tests: forget everything recorded in this process. */
 export function resetTagPaths() {
   state.tags.clear()
+  state.routes.clear()
 }

@@ -25,6 +25,20 @@ describe('which paths carry which tags (what a purge refreshes in the front cach
     expect(paths).toHaveLength(3)
   })
 
+  test('a tag’s pages come before its routes, whichever was recorded first (the changed page before its Open Graph image)', async () => {
+    const route = (tags: string[]) => ({ kind: 'APP_ROUTE', body: Buffer.from(''), status: 200, headers: { 'x-next-cache-tags': tags.join(',') } })
+    recordCachedPage('/og/articles/sciatica', route(['articles:sciatica', 'collection:articles']))
+    recordCachedPage('/articles/sciatica', page(['articles:sciatica', 'collection:articles']))
+    recordCachedPage('/articles', page(['collection:articles']))
+    recordCachedPage('/sitemap.xml', route(['collection:articles']))
+    expect(await pathsForTags(['collection:articles', 'articles:sciatica'])).toEqual(['/articles/sciatica', '/og/articles/sciatica', '/articles', '/sitemap.xml'])
+    // Recorded again (each refresh records it): still after the page.
+    recordCachedPage('/og/articles/sciatica', route(['articles:sciatica', 'collection:articles']))
+    recordCachedPage('/articles/sciatica', page(['articles:sciatica', 'collection:articles']))
+    recordCachedPage('/og/articles/sciatica', route(['articles:sciatica', 'collection:articles']))
+    expect((await pathsForTags(['articles:sciatica']))[0]).toBe('/articles/sciatica')
+  })
+
   test('404s, data cache entries and keys that are not paths are not recorded', async () => {
     recordCachedPage('/articles/no-such-thing', page(['collection:articles'], 404))
     recordCachedPage('/articles/sciatica', { kind: 'FETCH', data: {}, tags: ['collection:articles'] })

@@ -34,8 +34,11 @@ export async function POST(request: NextRequest): Promise<Response> {
   // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).
   if (env.frontCacheUrls.length > 0) {
     after(async () => {
-      const { failed } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret, receivedAt })
-      if (failed.length > 0) console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${failed[0]!.slice(0, 120)}: they expire on their own within a minute`)
+      const { failed, problems } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret, instanceAddress: env.siteInstanceAddress, receivedAt })
+      if (failed.length > 0) {
+        const examples = failed.slice(0, 3).map((path) => `${path.slice(0, 120)} (${problems[path] ?? 'failed'})`)
+        console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${examples.join(', ')}: they expire on their own within a minute`)
+      }
     })
   }
   // And the Open Graph images the purge made cold, in the background at low priority (lib/og/warm.ts).
