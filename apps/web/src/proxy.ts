@@ -77,7 +77,7 @@ async function checkImage(request: NextRequest): Promise<Response> {
     await refusalPause()
     return name === undefined
       ? badRequest('This image address is not valid: its file name has a broken percent-encoding.')
-      : new NextResponse('No such image.\n', { status: 404, headers: plain })
+      : new NextResponse(noSuchImage, { status: 404, headers: plain })
   }
   await refusalPause()
   return badRequest(problem)

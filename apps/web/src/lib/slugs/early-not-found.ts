@@ -50,16 +50,23 @@ export function earlyNotFound(request: Pick<IncomingMessage, 'method' | 'url' | 
   if (!redirects || redirects.has(lookupKey(raw))) return undefined
   const missing = certainlyMissing(path)
   if (!missing) return undefined
-  const headers: Record<string, string> = {
+  const headers = answerHeaders()
+  if (missing === 'image') return { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'No such image.\n' }
+  const html = freshNotFoundHtml()
+  if (!html) return undefined
+  return { status: 404, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, body: html }
+}
+
+/** The headers every early answer carries; they depend only on the settings, so they are built once. */
+let sharedHeaders: Readonly<Record<string, string>> | undefined
+function answerHeaders(): Readonly<Record<string, string>> {
+  sharedHeaders ??= {
     ...Object.fromEntries(fixedSecurityHeaders({ production: env.nodeEnv === 'production' }).map(({ key, value }) => [key, value])),
     'Cache-Control': 'no-store',
     'Content-Security-Policy': contentSecurityPolicy({ cmsOrigin: new URL(env.cmsUrl).origin, draft: false }),
     'X-Clinic-Not-Found': 'known-slugs',
   }
-  if (missing === 'image') return { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'No such image.\n' }
-  const html = freshNotFoundHtml()
-  if (!html) return undefined
-  return { status: 404, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, body: html }
+  return sharedHeaders
 }
 
 /** Makes every HTTP server in this process answer certain junk itself (idempotent). */
