@@ -26,6 +26,8 @@ export const rememberPublishedSlug: CollectionBeforeChangeHook = async ({ collec
     depth: 0,
     limit: 1,
     pagination: false,
+    // The slug and status only, not the whole document (issue 17: time before a publish shows).
+    select: { slug: true, _status: true },
     req,
   })
   const live = docs[0] as Versioned | undefined

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeOperationHook, type CollectionSlu
 
 /** Whether the document is live and its latest version is an unpublished draft or autosave. */
 async function isLiveWithPendingDraft(payload: Payload, collection: CollectionSlug, id: number | string, req: PayloadRequest): Promise<boolean> {
-  const live = await payload.db.findOne<{ id: number | string; _status?: string }>({ collection, where: { id: { equals: id } }, req })
+  const live = await payload.db.findOne<{ id: number | string; _status?: string }>({ collection, where: { id: { equals: id } }, select: { _status: true }, req })
   if (live?._status !== 'published') return false
   const { docs } = await payload.db.findVersions<{ _status?: string }>({
     collection,

@@ -91,7 +91,14 @@ export const rememberLiveSlug: CollectionBeforeOperationHook = async ({ args, co
   if (operation !== 'update' || !collection.versions?.drafts) return args
   const { draft, id } = args as { draft?: boolean; id?: number | string }
   if (draft || id === undefined) return args
-  const live = await req.payload.db.findOne<Versioned & { id: number | string }>({ collection: collection.slug, where: { id: { equals: id } }, req })
+  // Only the two fields it needs: the whole document (every block, array and relation joined) cost
+  // several milliseconds of the publish → visible time on a long article (issue 17).
+  const live = await req.payload.db.findOne<Versioned & { id: number | string }>({
+    collection: collection.slug,
+    where: { id: { equals: id } },
+    select: { slug: true, _status: true },
+    req,
+  })
   req.context[liveSlugKey(collection.slug, id)] = live?._status === 'published' ? (live.slug ?? null) : null
   return args
 }

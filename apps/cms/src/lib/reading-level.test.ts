@@ -1,5 +1,13 @@
+import readability from 'text-readability'
 import { describe, expect, it } from 'vitest'
+import { articles } from '@/seed/content/articles'
+import type { Refs } from '@/seed/content/types'
 import { fleschKincaidGrade, richTextSentences } from './reading-level'
+
+/** text-readability's own grade of the same sentences, counted in one go (nothing remembered). */
+const libraryGrade = (sentences: string[]) => Math.round(readability.fleschKincaidGrade(sentences.join(' ')) * 10) / 10
+/** Any id: the seed's builders only need numbers for their relationships. */
+const anyIds = new Proxy({}, { get: () => new Proxy({}, { get: () => 1 }) }) as unknown as Refs
 
 const text = (value: string) => ({ type: 'text', text: value })
 const node = (type: string, ...children: unknown[]) => ({ type, children })
@@ -35,4 +43,17 @@ describe('reading level', () => {
   it('has no grade for no words', () => {
     expect(fleschKincaidGrade([undefined, '', doc()])).toBeUndefined()
   })
+
+  it('gives text-readability\'s grade for whole articles, before and after a sentence changes', () => {
+    for (const { slug, build } of articles) {
+      const article = build(anyIds)
+      const body = article.body as { root?: unknown }
+      const sentences = [String(article.excerpt ?? ''), ...richTextSentences(body)]
+      expect(fleschKincaidGrade([article.excerpt, body]), slug).toBe(libraryGrade(sentences))
+      // A save that changes one sentence: the remembered counts of the others still add up.
+      const edited = ['Short.', ...sentences.slice(1, -1), 'An entirely different, considerably more complicated closing sentence appears here.']
+      expect(fleschKincaidGrade(edited), slug).toBe(libraryGrade(edited))
+    }
+  })
 })
+

@@ -109,9 +109,9 @@ function warnUnknownAddress(url, address) {
  * The refreshes waiting in this process, shared by every purge: a path purged again while it waits
  * is refreshed once, and each purge's own first page (the one an editor just changed) does not
  * wait behind the lists and pages of earlier purges (issue 17: a publish right after another one).
- * @type {{ waiting: Map<string, { job: () => Promise<Outcome>, done: Promise<Outcome>, resolve: (outcome: Outcome) => void }>, running: number }}
+ * @type {{ waiting: Map<string, { job: () => Promise<Outcome>, done: Promise<Outcome>, resolve: (outcome: Outcome) => void }>, running: number, urgent: number, limit: number }}
  */
-const queue = /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.refreshQueue')] ??= { waiting: new Map(), running: 0 }
+const queue = /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.refreshQueue')] ??= { waiting: new Map(), running: 0, urgent: 0, limit: 2 }
 
 /**
  * Queues `job` for `path` (or updates the waiting one); resolves when it ran.
@@ -136,7 +136,10 @@ function enqueue(path, job, limit) {
 
 /** @param {number} limit */
 function pump(limit) {
-  while (queue.running < limit && queue.waiting.size > 0) {
+  queue.limit = limit
+  // While a purge's own page is refreshed (runNow), nothing else starts: a list rendered beside it
+  // shares the one JavaScript thread and the CPU and delays the page the editor is looking at.
+  while (queue.urgent === 0 && queue.running < limit && queue.waiting.size > 0) {
     const [path, entry] = /** @type {[string, any]} */ (queue.waiting.entries().next().value)
     queue.waiting.delete(path)
     queue.running += 1
@@ -151,16 +154,23 @@ function pump(limit) {
 }
 
 /**
- * Runs `job` for `path` now, ahead of the queue; a queued refresh of the same path is answered by it.
+ * Runs `job` for `path` now, ahead of the queue, and holds the queue until it is done; a queued
+ * refresh of the same path is answered by it.
  * @param {string} path
  * @param {() => Promise<Outcome>} job
  */
 async function runNow(path, job) {
   const waiting = queue.waiting.get(path)
   queue.waiting.delete(path)
-  const ok = await job().catch(() => /** @type {Outcome} */ ('error'))
-  waiting?.resolve(ok)
-  return ok
+  queue.urgent += 1
+  try {
+    const ok = await job().catch(() => /** @type {Outcome} */ ('error'))
+    waiting?.resolve(ok)
+    return ok
+  } finally {
+    queue.urgent -= 1
+    pump(queue.limit)
+  }
 }
 
 /**

@@ -9,6 +9,10 @@ import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
 let server: Server
 let frontUrl = ''
 const seen: string[] = []
+/** Paths whose refresh takes longer (a long page). */
+const slowPaths = new Set(['/services/c'])
+/** Each refresh's arrival (`in /path`) and answer (`out /path`), in order. */
+const events: string[] = []
 const via: (string | undefined)[] = []
 let answerStaleTimes = 0
 /** The stand-in's answers: to this instance's own render (no refresh header), and to refreshes. */
@@ -23,13 +27,15 @@ beforeAll(async () => {
       return
     }
     seen.push(`${request.url} ${request.headers['accept-encoding']}`)
+    events.push(`in ${request.url}`)
+    response.on('finish', () => events.push(`out ${request.url}`))
     via.push(request.headers['x-clinic-refresh-via'] as string | undefined)
     const stale = answerStaleTimes > 0
     if (stale) answerStaleTimes -= 1
     setTimeout(() => {
       response.writeHead(refreshAnswer.status, { 'x-nextjs-cache': stale ? 'STALE' : 'MISS', ...(refreshAnswer.upstream ? { 'x-clinic-refresh-upstream': refreshAnswer.upstream } : {}) })
       response.end('ok')
-    }, 30)
+    }, slowPaths.has(request.url ?? '') ? 150 : 30)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   frontUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -38,6 +44,7 @@ afterAll(() => server?.close())
 afterEach(() => {
   resetTagPaths()
   seen.length = 0
+  events.length = 0
   via.length = 0
   answerStaleTimes = 0
   own = { status: 200 }
@@ -75,6 +82,22 @@ describe('the front cache refresh after a purge', () => {
     expect(position, paths().join(' ')).toBeLessThanOrEqual(before + 2)
     await first
     expect(paths().filter((path) => path.startsWith('/list-'))).toHaveLength(lists.length * 2)
+  })
+
+  test('while a purge’s own page is refreshed, no list of an earlier purge starts beside it', async () => {
+    const lists = Array.from({ length: 6 }, (_, i) => `/waiting-${i}`)
+    for (const path of lists) recordCachedPage(path, page(['collection:services']))
+    // Its refresh (150 ms) outlasts the lists' (30 ms): the lists under way finish meanwhile.
+    recordCachedPage('/services/c', page(['services:c']))
+    const first = refreshFrontCache(['collection:services'], { ...options(), concurrency: 2 })
+    while (!paths().includes('/waiting-2')) await new Promise((resolve) => setTimeout(resolve, 2))
+    await refreshFrontCache(['services:c'], { ...options(), concurrency: 2 })
+    await first
+    const from = events.indexOf('in /services/c')
+    const to = events.lastIndexOf('out /services/c')
+    const startedBeside = events.slice(from, to).filter((event) => event.startsWith('in /waiting-'))
+    expect(startedBeside, events.join(', ')).toEqual([])
+    expect(paths().filter((path) => path.startsWith('/waiting-'))).toHaveLength(lists.length * 2)
   })
 
   test('a path purged again while it waits is refreshed once', async () => {
