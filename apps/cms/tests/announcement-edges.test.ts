@@ -75,4 +75,25 @@ describe('the announcement window on the job queue', () => {
     // A completed job is removed from the queue (Payload's default); a failed one would stay to be retried.
     expect(await pendingEdges()).toEqual([new Date(new Date(endsAt).getTime() + settleMs).toISOString()])
   })
+
+  it('says whether the banner shows now, by the CMS\'s clock, on every read (the site shows what it says)', async () => {
+    const showingNow = async () => (await payload.findGlobal({ slug: 'announcement', overrideAccess: true })).showingNow
+    await saveAnnouncement({ startsAt: at(-hour), endsAt: at(hour) })
+    expect(await showingNow()).toBe(true)
+    await saveAnnouncement({ startsAt: at(hour), endsAt: at(2 * hour) })
+    expect(await showingNow()).toBe(false)
+    await saveAnnouncement({ startsAt: at(-2 * hour), endsAt: at(-hour) })
+    expect(await showingNow()).toBe(false)
+    // Its start passes between two reads, with nothing saved: the next read says so.
+    await saveAnnouncement({ startsAt: at(1500), endsAt: at(hour) })
+    expect(await showingNow()).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 1600))
+    expect(await showingNow()).toBe(true)
+    await payload.updateGlobal({ slug: 'announcement', data: { enabled: false }, overrideAccess: true })
+    expect(await showingNow()).toBe(false)
+    // Not a stored value: the REST API ignores one sent with a save.
+    await payload.updateGlobal({ slug: 'announcement', data: { enabled: false, showingNow: true } as never, overrideAccess: true })
+    expect(await showingNow()).toBe(false)
+  })
 })
+

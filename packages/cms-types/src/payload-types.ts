@@ -1859,6 +1859,10 @@ export interface Announcement {
    * Empty: until turned off.
    */
   endsAt?: string | null;
+  /**
+   * Worked out from the switch, the text and the window when this page was loaded. The site follows each start and end within seconds.
+   */
+  showingNow?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1964,6 +1968,7 @@ export interface AnnouncementSelect<T extends boolean = true> {
   linkUrl?: T;
   startsAt?: T;
   endsAt?: T;
+  showingNow?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -1,4 +1,5 @@
 import type { GlobalConfig } from 'payload'
+import { isAnnouncementActive } from '@clinic/cms-types'
 import { isMarketerOrAdmin } from '@/access'
 import { revalidateSiteAfterGlobalChange } from '@/hooks/revalidate-site'
 import { scheduleAnnouncementEdgesAfterChange } from '@/jobs/announcement-edges'
@@ -42,6 +43,22 @@ export const Announcement: GlobalConfig = {
               : 'The end must come after the start.',
         },
       ],
+    },
+    {
+      // Worked out on every read, by the CMS's clock: the site shows the banner when this says so
+      // (apps/web/src/lib/announcement.ts), so every site instance follows the CMS's edges whatever
+      // its own clock says. Not stored.
+      name: 'showingNow',
+      type: 'checkbox',
+      label: 'Showing on the site now',
+      virtual: true,
+      admin: {
+        readOnly: true,
+        description: 'Worked out from the switch, the text and the window when this page was loaded. The site follows each start and end within seconds.',
+      },
+      hooks: {
+        afterRead: [({ siblingData }) => isAnnouncementActive(siblingData as Parameters<typeof isAnnouncementActive>[0], new Date())],
+      },
     },
   ],
 }

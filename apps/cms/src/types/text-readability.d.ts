@@ -4,6 +4,8 @@ declare module 'text-readability' {
     fleschKincaidGrade(text: string): number
     lexiconCount(text: string, removePunctuation?: boolean): number
     sentenceCount(text: string): number
+    averageSentenceLength(text: string): number
+    syllableCount(text: string): number
   }
   export default readability
 }

@@ -7,7 +7,7 @@ import { PreviewBar } from '@/components/site/PreviewBar'
 import { SiteFooter } from '@/components/site/SiteFooter'
 import { SiteHeader } from '@/components/site/SiteHeader'
 import { env } from '@/env'
-import { isAnnouncementActive } from '@/lib/announcement'
+import { showsAnnouncement } from '@/lib/announcement'
 import { getAnnouncement, getNavigation } from '@/lib/cms/queries'
 import { imageSource } from '@/lib/media'
 import { currentPreview } from '@/lib/preview/session'
@@ -52,7 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {preview ? <PreviewBar /> : null}
         {preview ? <LivePreviewRefresh cmsOrigin={new URL(env.cmsUrl).origin} /> : null}
-        {announcement && isAnnouncementActive(announcement, new Date()) ? <AnnouncementBanner announcement={announcement} /> : null}
+        {announcement && showsAnnouncement(announcement, new Date()) ? <AnnouncementBanner announcement={announcement} /> : null}
         <SiteHeader clinicName={name} navigation={navigation} bookingUrl={bookingUrl} />
         <main id="main" tabIndex={-1}>
           {children}

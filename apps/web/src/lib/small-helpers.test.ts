@@ -1,6 +1,6 @@
 import type { Announcement } from '@clinic/cms-types'
 import { describe, expect, it } from 'vitest'
-import { isAnnouncementActive } from './announcement'
+import { isAnnouncementActive, showsAnnouncement } from './announcement'
 import { currencyFor, formatDays, formatPrice } from './format'
 import { absoluteMediaUrl } from './media'
 import { parseRevalidateRequest } from './revalidate-request'
@@ -20,6 +20,18 @@ describe('isAnnouncementActive', () => {
     expect(isAnnouncementActive({ ...on, startsAt: '2026-11-25T00:00:00Z' }, now)).toBe(false)
     expect(isAnnouncementActive({ ...on, endsAt: '2026-11-24T11:59:00Z' }, now)).toBe(false)
     expect(isAnnouncementActive(null, now)).toBe(false)
+  })
+  it('follows the CMS (its clock, when the site read it) over this server\'s clock, either way', () => {
+    const window = { ...on, startsAt: '2026-11-24T12:00:30Z', endsAt: '2026-11-24T13:00:00Z' }
+    // This server's clock is a minute behind: by it the window has not started, but the CMS says it has.
+    expect(showsAnnouncement({ ...window, showingNow: true }, now)).toBe(true)
+    // Ahead: by this clock the window has ended, but the CMS (which purges at the end) says not yet.
+    expect(showsAnnouncement({ ...window, showingNow: true }, new Date('2026-11-24T13:00:20Z'))).toBe(true)
+    expect(showsAnnouncement({ ...window, showingNow: false }, new Date('2026-11-24T12:30:00Z'))).toBe(false)
+    // A CMS that does not say: this server's clock decides.
+    expect(showsAnnouncement(window, new Date('2026-11-24T12:30:00Z'))).toBe(true)
+    expect(showsAnnouncement({ ...window, showingNow: null }, now)).toBe(false)
+    expect(showsAnnouncement(null, now)).toBe(false)
   })
 })
 
