@@ -28,7 +28,7 @@ async function saveAnnouncement(data: { enabled?: boolean; startsAt?: string | n
 }
 
 const settleMs = 20_000
-/** The two purges of each edge: at it, and 20 s after (for site clocks behind the CMS's). */
+/** The two purges of each edge: at it, and 20 s after (for a render that straddled the first). */
 const purgesOf = (...edges: string[]) => edges.flatMap((edge) => [edge, new Date(new Date(edge).getTime() + settleMs).toISOString()]).sort()
 
 async function pendingEdges(): Promise<string[]> {

@@ -10,17 +10,18 @@ import { postRevalidation } from '@/hooks/revalidate-site'
  * polled every 5 seconds (`announcementEdgeCron`: a window may start at any second, and the
  * minute-by-minute queue of scheduled publishing could be up to a minute late for it).
  *
- * Each edge is purged twice: at the edge, and `settleMs` after it. The site decides with its own
- * clock; a site whose clock runs a few seconds behind the CMS's would re-render at the first purge
- * still on the old side of the edge and keep that page. The second purge settles it (skew up to
- * 20 s). Purging one tag at a few moments costs nothing between them, unlike a time-based
- * revalidation of every page.
+ * Whether the banner shows is decided by the CMS's clock: the announcement's `showingNow`, worked out
+ * on every read (globals/Announcement.ts), is what the site shows, so a site instance whose clock
+ * runs behind or ahead still re-renders on the right side of the edge (e2e 06-announcement-clock).
+ * Each edge is purged twice: at the edge, and `settleMs` after it, for a page whose render began
+ * before the first purge and was stored after it. Purging one tag at a few moments costs nothing
+ * between them, unlike a time-based revalidation of every page.
  */
 export const announcementEdgeTask = 'purgeAnnouncementAtEdge'
 export const announcementEdgeQueue = 'announcement-edges'
 /** Six fields, seconds first: every 5 seconds. One indexed query when nothing is due. */
 export const announcementEdgeCron = '*/5 * * * * *'
-/** The second purge of each edge, for site clocks behind the CMS's. */
+/** The second purge of each edge, for a render that straddled the first. */
 export const settleMs = 20_000
 const queue = announcementEdgeQueue
 
