@@ -96,4 +96,3 @@ describe('the announcement window on the job queue', () => {
     expect(await showingNow()).toBe(false)
   })
 })
-
