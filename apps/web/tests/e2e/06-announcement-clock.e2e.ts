@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { cmsJson, login } from './support/cms'
 import { e2e } from './support/context'
 import { freePort, nextStartArgs, startProcess, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
-import { get } from './support/site'
+import { frameworkScriptsInHead, get } from './support/site'
 
 // A site instance whose clock runs half a minute behind the CMS's (libfaketime, Debian's `faketime`,
 // installed by .ci/run), as a second machine whose time drifted. The CMS purges the banner at each
@@ -13,6 +13,7 @@ import { get } from './support/site'
 // after that purge must show what the CMS's clock says, not what this instance's clock says: by it,
 // the window has not started at the start, and is still open at the end. This instance has no
 // Redis and no front cache: it renders every page itself, and this test sends it the CMS's purges.
+// The same instance shows what a site without a front cache does after a purge (first test).
 const { cmsUrl, marketer, revalidateSecret, previewSecret, logDir } = e2e()
 const skewMs = 30_000
 const fakeTimeLibraries = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1']
@@ -70,6 +71,24 @@ afterAll(async () => {
     await cmsJson(cmsUrl, '/api/globals/announcement', { method: 'POST', token: marketerToken, body: { enabled, text, linkLabel, linkUrl, startsAt, endsAt } })
   }
   await site?.proc.stop()
+})
+
+describe('a site without a front cache', () => {
+  // This instance has none: after a purge it renders the purged pages itself at once
+  // (lib/front-cache/refresh.mjs), so a visitor's first request gets the cached copy, with the
+  // framework's scripts after paint, not the render as Next.js streams it (scripts in <head>).
+  test('the first visit after a purge gets the copy the site rendered at once, scripts after paint', async () => {
+    const article = '/articles/sciatica-and-massage'
+    await get(`${site!.url}${article}`)
+    expect((await get(`${site!.url}${article}`)).headers.get('x-nextjs-cache')).toBe('HIT')
+    await purgeBanner()
+    await new Promise((resolve) => setTimeout(resolve, 3_000))
+    const first = await get(`${site!.url}${article}`)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('x-nextjs-cache'), 'the first visit after the purge').toBe('HIT')
+    expect(frameworkScriptsInHead(first.body)).toEqual([])
+    expect(first.body).toContain('self.__clinicLoadApp')
+  })
 })
 
 describe('an announcement on a site instance whose clock runs behind the CMS’s', () => {

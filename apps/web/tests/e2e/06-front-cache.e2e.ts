@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { cmsJson, docBySlug, login } from './support/cms'
 import { e2e } from './support/context'
 import { waitFor } from './support/servers'
-import { get, h1Of } from './support/site'
+import { frameworkScriptsInHead, get, h1Of } from './support/site'
 
 // The shipped nginx (deploy/nginx) in front of the shared site and CMS, as in the one-server
 // deployment: started by the global setup, and refreshed by the site after each purge.
@@ -37,19 +37,6 @@ function plainGet(url: string): Promise<{ headers: IncomingHttpHeaders; body: st
       response.on('end', () => resolve({ headers: response.headers, body }))
     }).on('error', reject)
   })
-}
-
-/**
- * The framework chunks a document's <head> makes a browser load (`<script src="/_next/static/…">`;
- * not the `noModule` polyfills, which today's browsers never fetch).
- */
-function frameworkScriptsInHead(html: string): string[] {
-  const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? ''
-  return [...head.matchAll(/<script\b[^>]*>/gi)]
-    .map((m) => m[0])
-    .filter((tag) => !/\bnomodule\b/i.test(tag))
-    .map((tag) => /\bsrc="(\/_next\/static\/[^"]+)"/.exec(tag)?.[1])
-    .filter((src): src is string => Boolean(src))
 }
 
 /** Every copy of `pagePath` nginx holds on disk (gzip and plain), as HTML. */

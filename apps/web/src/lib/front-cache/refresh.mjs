@@ -174,7 +174,10 @@ async function runNow(path, job) {
 }
 
 /**
- * Refreshes the front cache(s) for every path that carries one of `tags`.
+ * Refreshes the front cache(s) for every path that carries one of `tags`. Without a front cache,
+ * this instance still renders those paths at once: the first visitor after a publish then gets the
+ * page from the cache handler, its framework scripts after paint, not the first render as Next.js
+ * streams it (issue 17 item 4).
  * @param {readonly string[]} tags
  * `instanceAddress` is this instance as the front cache lists it (SITE_INSTANCE_ADDRESS): the
  * refreshes are answered by this instance alone.
@@ -182,7 +185,7 @@ async function runNow(path, job) {
  * @returns {Promise<{ paths: string[], failed: string[], problems: Record<string, string> }>}
  */
 export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, instanceAddress = ownAddress(), selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
-  if (frontCacheUrls.length === 0 || tags.length === 0) return { paths: [], failed: [], problems: {} }
+  if (tags.length === 0 || (frontCacheUrls.length === 0 && !selfOrigin)) return { paths: [], failed: [], problems: {} }
   const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
   const paths = await pathsForTags(tags)
   if (trace) trace.paths = Date.now()
@@ -201,6 +204,9 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
     const own = selfOrigin ? await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs) : undefined
     const expected = own && !own.stale && own.status < 500 ? own.status : 0
     if (trace && path === paths[0]) trace.rendered = Date.now()
+    // No front cache: this render is the point (the page is in the cache handler, rewritten, before
+    // a visitor asks for it).
+    if (frontCacheUrls.length === 0) return own && own.status > 0 && own.status < 500 ? true : `rendered ${own?.status ?? 0}`
     const answers = await Promise.all(
       frontCacheUrls.flatMap((front) =>
         encodings.map((encoding) => refreshOnce(`${front}${path}`, { ...headers, 'accept-encoding': encoding }, timeoutMs, expected)),

@@ -9,6 +9,8 @@ import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
 let server: Server
 let frontUrl = ''
 const seen: string[] = []
+/** This instance's own renders (no refresh header). */
+const ownSeen: string[] = []
 /** Paths whose refresh takes longer (a long page). */
 const slowPaths = new Set(['/services/c'])
 /** Each refresh's arrival (`in /path`) and answer (`out /path`), in order. */
@@ -22,6 +24,7 @@ let refreshAnswer: { status: number; upstream?: string } = { status: 200 }
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (!request.headers['x-clinic-refresh']) {
+      ownSeen.push(request.url ?? '')
       response.writeHead(own.status)
       response.end('own render')
       return
@@ -44,6 +47,7 @@ afterAll(() => server?.close())
 afterEach(() => {
   resetTagPaths()
   seen.length = 0
+  ownSeen.length = 0
   events.length = 0
   via.length = 0
   answerStaleTimes = 0
@@ -98,6 +102,20 @@ describe('the front cache refresh after a purge', () => {
     const startedBeside = events.slice(from, to).filter((event) => event.startsWith('in /waiting-'))
     expect(startedBeside, events.join(', ')).toEqual([])
     expect(paths().filter((path) => path.startsWith('/waiting-'))).toHaveLength(lists.length * 2)
+  })
+
+  test('without a front cache, this instance renders the purged pages at once (the first visitor gets the cached copy)', async () => {
+    recordCachedPage('/articles', page(['collection:articles']))
+    recordCachedPage('/articles/e', page(['articles:e', 'collection:articles']))
+    const { paths: rendered, failed } = await refreshFrontCache(['articles:e', 'collection:articles'], { ...options(), frontCacheUrls: [], selfOrigin: frontUrl })
+    expect(rendered[0]).toBe('/articles/e')
+    expect(failed).toEqual([])
+    expect(ownSeen).toEqual(['/articles/e', '/articles'])
+    expect(seen).toEqual([])
+    // A render that failed is reported.
+    own = { status: 503 }
+    const down = await refreshFrontCache(['articles:e'], { ...options(), frontCacheUrls: [], selfOrigin: frontUrl })
+    expect(down.failed).toEqual(['/articles/e'])
   })
 
   test('a path purged again while it waits is refreshed once', async () => {

@@ -43,3 +43,16 @@ export async function waitForH1(url: string, expected: string, timeout: number):
   })
   return Date.now() - started
 }
+
+/**
+ * The framework chunks a document's <head> makes a browser load (`<script src="/_next/static/…">`;
+ * not the `noModule` polyfills, which today's browsers never fetch).
+ */
+export function frameworkScriptsInHead(html: string): string[] {
+  const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? ''
+  return [...head.matchAll(/<script\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnomodule\b/i.test(tag))
+    .map((tag) => /\bsrc="(\/_next\/static\/[^"]+)"/.exec(tag)?.[1])
+    .filter((src): src is string => Boolean(src))
+}

@@ -31,13 +31,19 @@ export async function POST(request: NextRequest): Promise<Response> {
   noteKnownSlugPurges(parsed.tags)
   // What each instance holds in its own memory (the redirect map) follows on every instance.
   await announcePurge(parsed.tags)
-  // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/).
-  if (env.frontCacheUrls.length > 0) {
+  // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/); without
+  // a front cache, this instance renders them itself at once, so the first visitor gets the cached
+  // copy with its scripts after paint.
+  if (env.frontCacheUrls.length > 0 || process.env.PORT) {
     after(async () => {
       const { failed, problems } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret, instanceAddress: env.siteInstanceAddress, receivedAt })
       if (failed.length > 0) {
         const examples = failed.slice(0, 3).map((path) => `${path.slice(0, 120)} (${problems[path] ?? 'failed'})`)
-        console.warn(`[front-cache] could not refresh ${failed.length} page(s), e.g. ${examples.join(', ')}: they expire on their own within a minute`)
+        console.warn(
+          env.frontCacheUrls.length > 0
+            ? `[front-cache] could not refresh ${failed.length} page(s), e.g. ${examples.join(', ')}: they expire on their own within a minute`
+            : `[purge] could not render ${failed.length} purged page(s) again, e.g. ${examples.join(', ')}: the next visitor renders them`,
+        )
       }
     })
   }
