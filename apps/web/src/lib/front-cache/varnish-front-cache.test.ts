@@ -223,3 +223,45 @@ describe('Surrogate-Key on the site', () => {
     expect(fetchEntry).toEqual({ kind: 'FETCH', data: { headers: { 'x-next-cache-tags': 'x' } } })
   })
 })
+
+describe('Varnish with several site instances', () => {
+  const instances: { server: Server; url: string; address: string; seen: string[] }[] = []
+  let balanced: Awaited<ReturnType<typeof startVarnishFrontCache>> | undefined
+
+  beforeAll(async () => {
+    for (const name of ['one', 'two']) {
+      const seen: string[] = []
+      const server = createServer((request, response) => {
+        if (request.url !== '/api/health') seen.push(request.url ?? '/')
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'surrogate-key': 'collection:services' })
+        response.end(`<h1>${name}</h1>`)
+      })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const address = `127.0.0.1:${(server.address() as AddressInfo).port}`
+      instances.push({ server, url: `http://${address}`, address, seen })
+    }
+    balanced = await startVarnishFrontCache({ siteUrl: instances.map((i) => i.url), refreshSecret: secret })
+  }, 60_000)
+
+  afterAll(async () => {
+    await balanced?.stop()
+    await Promise.all(instances.map((i) => new Promise((resolve) => i.server.close(resolve))))
+  })
+
+  test("visitors are balanced; the site's refresh naming an instance is answered by that one, and only with the secret", async () => {
+    const fetchVia = (urlPath: string, headers: Record<string, string>) => fetch(`${balanced!.url}${urlPath}`, { headers }).then(async (r) => ({ body: await r.text(), upstream: r.headers.get('x-clinic-refresh-upstream') }))
+    // A visitor naming an instance is balanced like any other (two pages, two instances).
+    await fetchVia('/a', { 'x-clinic-refresh-via': instances[1]!.address })
+    await fetchVia('/b', { 'x-clinic-refresh-via': instances[1]!.address })
+    expect(instances[0]!.seen).toHaveLength(1)
+    expect(instances[1]!.seen).toHaveLength(1)
+    // The refresh (with the secret) goes where it says, every time, and says so.
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await fetchVia('/services', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': instances[1]!.address })
+      expect(answer.body).toBe('<h1>two</h1>')
+      expect(answer.upstream).toBe('clinic_site_instance_2')
+    }
+    const unknown = await fetchVia('/services', { 'x-clinic-refresh': secret, 'x-clinic-refresh-via': '10.9.9.9:3000' })
+    expect(unknown.upstream).toBe('clinic_site')
+  })
+})
