@@ -49,8 +49,9 @@ const distDir = '.next/bench'
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=')
-    return [key, value]
+    // The value is everything after the first `=` (--varnish-params=thread_pools=1).
+    const [key, ...rest] = arg.replace(/^--/, '').split('=')
+    return [key, rest.length > 0 ? rest.join('=') : 'true']
   }),
 )
 const lighthouseRuns = Number(args['lighthouse-runs'] ?? 3)
