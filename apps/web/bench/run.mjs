@@ -65,7 +65,8 @@ const isVarnish = frontKind !== 'nginx'
 /** varnishd -p sets (besides http_gzip_support=off, always): the first one is measured fully. */
 const varnishSettings = String(args['varnish-params'] ?? 'thread_pools=1')
   .split(';')
-  .map((set) => set.split(',').map((param) => param.trim()).filter(Boolean))
+  // Within a set, a comma starts a new parameter only before `name=` (vsl_mask's value has commas).
+  .map((set) => set.split(/,(?=\s*[a-z_]+=)/).map((param) => param.trim()).filter(Boolean))
   .filter((set) => set.length > 0)
 const varnishParams = (set) => [...varnishDefaultParams.filter((param) => !set.some((own) => own.split('=')[0] === param.split('=')[0])), ...set]
 /** The front cache measured, as the tables name it. */
