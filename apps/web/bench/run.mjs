@@ -10,6 +10,13 @@
 //     --json=FILE           also write every figure as JSON
 //     --keep                leave both servers running until Ctrl-C (for looking around)
 //     --site-log=FILE       write the site's output (its last 200 kB) to FILE at the end
+//     --front=nginx|varnish|varnish-purge
+//                           the front cache measured (default nginx, the shipped one). varnish:
+//                           Varnish 7 with xkey (deploy/varnish, measured, not shipped): the site
+//                           purges by tag, then refills the purged pages; varnish-purge: purge only
+//     --varnish-params=A,B[;C,D…]
+//                           varnishd -p settings, one set per `;` (default thread_pools=1): the first
+//                           is measured fully, each other one for throughput only
 //
 // It needs the CMS's production build (`pnpm build` at the root). It makes its own production
 // build of the site in apps/web/.next/bench (git-ignored), against the CMS it started: the site's
@@ -32,6 +39,7 @@ import { hasWrk, medianByRps, rssMb, wrk, wrkPath } from './lib/load.mjs'
 import { printScale, restAtScale } from './lib/scale.mjs'
 import { startStaticNginx } from './lib/static-nginx.mjs'
 import { nginxPath, startFrontCache } from '../../../deploy/nginx/front-cache.mjs'
+import { defaultParams as varnishDefaultParams, startVarnishFrontCache, varnishdPath } from '../../../deploy/varnish/front-cache.mjs'
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cmsDir = path.resolve(webDir, '../cms')
@@ -41,8 +49,9 @@ const distDir = '.next/bench'
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=')
-    return [key, value]
+    // The value is everything after the first `=` (--varnish-params=thread_pools=1).
+    const [key, ...rest] = arg.replace(/^--/, '').split('=')
+    return [key, rest.length > 0 ? rest.join('=') : 'true']
   }),
 )
 const lighthouseRuns = Number(args['lighthouse-runs'] ?? 3)
@@ -50,6 +59,18 @@ const publishRuns = Number(args['publish-runs'] ?? 20)
 const wrkSeconds = Number(args['wrk-seconds'] ?? 10)
 const soakRequests = Number(args['soak-requests'] ?? 50_000)
 const skip = new Set(String(args.skip ?? '').split(',').filter(Boolean))
+const frontKind = String(args.front ?? 'nginx')
+if (!['nginx', 'varnish', 'varnish-purge'].includes(frontKind)) throw new Error('--front must be nginx, varnish or varnish-purge')
+const isVarnish = frontKind !== 'nginx'
+/** varnishd -p sets (besides http_gzip_support=off, always): the first one is measured fully. */
+const varnishSettings = String(args['varnish-params'] ?? 'thread_pools=1')
+  .split(';')
+  // Within a set, a comma starts a new parameter only before `name=` (vsl_mask's value has commas).
+  .map((set) => set.split(/,(?=\s*[a-z_]+=)/).map((param) => param.trim()).filter(Boolean))
+  .filter((set) => set.length > 0)
+const varnishParams = (set) => [...varnishDefaultParams.filter((param) => !set.some((own) => own.split('=')[0] === param.split('=')[0])), ...set]
+/** The front cache measured, as the tables name it. */
+const frontName = isVarnish ? `Varnish+xkey (${frontKind === 'varnish' ? 'purge by tag, then refill' : 'purge by tag only'}; ${varnishSettings[0]?.join(' ') ?? 'defaults'})` : 'shipped nginx'
 
 const pages = [
   { name: 'home', path: '/', lighthouse: true },
@@ -119,7 +140,7 @@ function publishSteps(timeline, siteOutput) {
     'received → refresh started (route answered, after())': [],
     'started → paths known (tag record)': [],
     'paths → changed page re-rendered by the site': [],
-    'rendered → both encodings stored in nginx': [],
+    [isVarnish ? (frontKind === 'varnish' ? 'rendered → purged by tag, both encodings refilled' : 'rendered → purged by tag') : 'rendered → both encodings stored in nginx']: [],
     'stored → the poll sees it': [],
     'PATCH answered (by the CMS) after sent': [],
   }
@@ -180,7 +201,7 @@ async function main() {
     PREVIEW_SECRET: previewSecret,
     // As deployed behind the shipped front cache: the site refreshes its copies after a purge, and
     // trusts the one X-Forwarded-For entry nginx appends.
-    FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}`,
+    FRONT_CACHE_URL: `${isVarnish ? `${frontKind}+` : ''}http://127.0.0.1:${frontPort}`,
     TRUSTED_PROXY: '1',
   }
   const nextBin = (dir) => path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -276,6 +297,7 @@ async function main() {
   const missing = []
   if (!hasWrk()) missing.push(`wrk (${wrkPath}; Debian package wrk)`)
   if (!existsSync(nginxPath)) missing.push(`nginx (${nginxPath}; Debian package nginx)`)
+  if (isVarnish && !existsSync(varnishdPath)) missing.push(`varnishd (${varnishdPath}; Debian packages varnish varnish-modules)`)
   const canLoad = missing.length === 0
   const throughput = []
   const publishVia = {}
@@ -283,11 +305,23 @@ async function main() {
   let memory
   let scale
   const modules = {}
+  /** --front=varnish: throughput of each further varnishd setting. */
+  const varnishRounds = []
 
   if (canLoad && !skip.has('throughput')) {
-    log(`throughput: wrk -c 32, ${wrkSeconds} s each: the site alone, behind the front cache as shipped, nginx serving the same bytes`)
-    const shipped = await startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
+    log(`throughput: wrk -c 32, ${wrkSeconds} s each: the site alone, behind the front cache (${frontName}), nginx serving the same bytes`)
+    const startFront = (set = varnishSettings[0] ?? []) =>
+      isVarnish ? startVarnishFrontCache({ siteUrl, port: frontPort, refreshSecret: revalidateSecret, params: varnishParams(set) }) : startFrontCache({ siteUrl, cmsUrl, port: frontPort, refreshSecret: revalidateSecret })
+    let shipped = await startFront()
     const loadPages = pages.filter((page) => ['home', 'article', 'articles'].includes(page.name))
+    if (isVarnish) {
+      // The purge is by tag: the site's pages must carry them (Surrogate-Key), or only the refill
+      // (which names paths) would replace the page and the figures would not be Varnish's.
+      const direct = await plainGet(new URL(pages[1].path, siteUrl))
+      const keys = direct.headers['surrogate-key']
+      if (typeof keys !== 'string' || !keys.includes('collection:articles')) throw new Error(`the site sends no Surrogate-Key with collection:articles for ${pages[1].path} (got ${keys})`)
+      log(`the site's Surrogate-Key for ${pages[1].path}: ${keys}`)
+    }
     // The ceiling serves exactly what the front cache sends a client without gzip (wrk): the
     // cached copy's body and its headers (all but those nginx writes itself for a file).
     const files = {}
@@ -323,7 +357,9 @@ async function main() {
         const token = await login(cmsUrl, admin.email, admin.password)
         // nginx keeps pages until the site refreshes them after a purge (deploy/nginx): the page is
         // kept warm in nginx by the polling itself, and each publish comes at a random moment.
-        const name = 'front cache as shipped (refreshed by the site after a purge), at random moments'
+        const name = isVarnish
+          ? `front cache ${frontName}, at random moments`
+          : 'front cache as shipped (refreshed by the site after a purge), at random moments'
         log(`measuring publish → visible through the ${name}`)
         publishVia[name] = await publishLatency({
           cmsUrl,
@@ -335,6 +371,25 @@ async function main() {
           randomStartMs: 2000,
         })
         publishVia[name].steps = publishSteps(publishVia[name].timeline, site.output())
+      }
+      // Further varnishd settings: the same alternating rounds against the same ceiling.
+      for (const set of isVarnish ? varnishSettings.slice(1) : []) {
+        await shipped.stop()
+        shipped = await startFront(set)
+        log(`throughput with varnishd -p ${varnishParams(set).join(' -p ')}`)
+        const row = { setting: set.join(' '), pages: {} }
+        for (const page of loadPages) {
+          await plainGet(new URL(page.path, shipped.url))
+          const warm = await plainGet(new URL(page.path, shipped.url))
+          if (warm.headers['x-cache-status'] !== 'HIT') throw new Error(`${page.path} is not in Varnish after two visits`)
+          const rounds = { front: [], ceiling: [] }
+          for (let i = 0; i < 3; i += 1) {
+            rounds.front.push(await wrk(new URL(page.path, shipped.url).toString(), { seconds: wrkSeconds }))
+            rounds.ceiling.push(await wrk(new URL(page.path, ceiling.url).toString(), { seconds: wrkSeconds }))
+          }
+          row.pages[page.name] = { front: medianByRps(rounds.front), ceiling: medianByRps(rounds.ceiling), rounds: { front: rounds.front.map((r) => Math.round(r.rps)), ceiling: rounds.ceiling.map((r) => Math.round(r.rps)) } }
+        }
+        varnishRounds.push(row)
       }
     } finally {
       await Promise.all([shipped.stop(), ceiling.stop()])
@@ -490,7 +545,7 @@ async function main() {
           row.name,
           {
             'site alone': Math.round(row.alone.rps),
-            'front cache (shipped)': Math.round(row.frontStale.rps),
+            [`front cache (${isVarnish ? 'varnish' : 'shipped'})`]: Math.round(row.frontStale.rps),
             'front, gzip client': Math.round(row.frontGzip.rps),
             'nginx same bytes': Math.round(row.ceiling.rps),
             'site/nginx': ratio(row.alone.rps, row.ceiling.rps),
@@ -504,16 +559,31 @@ async function main() {
     )
   }
   for (const row of throughput) {
-    console.log(`  ${row.name}: front cache (shipped) rounds ${row.rounds.frontStale.join(', ')}; nginx same bytes rounds ${row.rounds.ceiling.join(', ')} (medians above)`)
+    console.log(`  ${row.name}: front cache (${isVarnish ? 'varnish' : 'shipped'}) rounds ${row.rounds.frontStale.join(', ')}; nginx same bytes rounds ${row.rounds.ceiling.join(', ')} (medians above)`)
   }
   for (const [name, p] of Object.entries(publishVia)) {
     const ratios = throughput.map((row) => `${row.name} ${ratio(row.frontStale.rps, row.ceiling.rps)}×`).join(', ')
     console.log('')
-    console.log(`Publish → visible through the ${name}, ${p.runs} publishes (PATCH sent → page shows it through nginx):`)
+    console.log(`Publish → visible through the ${name}, ${p.runs} publishes (PATCH sent → page shows it through ${isVarnish ? 'Varnish' : 'nginx'}):`)
     console.table({ [name.split(' (')[0]]: { p50_ms: Math.round(p.p50), p95_ms: Math.round(p.p95), max_ms: Math.round(p.max), 'throughput vs nginx same bytes': ratios || 'not measured' } })
     if (p.steps && Object.keys(p.steps).length > 0) {
       console.log('Where the time goes (each publish matched with the site\'s trace of its purge; epoch clocks of one machine):')
       console.table(p.steps)
+    }
+  }
+  if (varnishRounds.length > 0) {
+    console.log('')
+    console.log('Other varnishd settings (throughput only; medians of three alternating rounds against the same nginx serving the same bytes):')
+    console.table(
+      Object.fromEntries(
+        [
+          { setting: (varnishSettings[0] ?? []).join(' '), pages: Object.fromEntries(throughput.map((row) => [row.name, { front: row.frontStale, ceiling: row.ceiling }])) },
+          ...varnishRounds,
+        ].map((row) => [row.setting, Object.fromEntries(Object.entries(row.pages).flatMap(([page, v]) => [[`${page} req/s`, Math.round(v.front.rps)], [`${page}/nginx`, ratio(v.front.rps, v.ceiling.rps)]]))]),
+      ),
+    )
+    for (const row of varnishRounds) {
+      for (const [page, v] of Object.entries(row.pages)) console.log(`  ${row.setting} ${page}: varnish rounds ${v.rounds.front.join(', ')}; nginx same bytes rounds ${v.rounds.ceiling.join(', ')}`)
     }
   }
   if (noCms) {
@@ -543,7 +613,7 @@ async function main() {
   }
 
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify({ buildSeconds, weights, audits, publish, publishVia, throughput, noCms, memory, scale, modules, missing }, null, 2))
+    writeFileSync(args.json, JSON.stringify({ front: frontName, varnishRounds, buildSeconds, weights, audits, publish, publishVia, throughput, noCms, memory, scale, modules, missing }, null, 2))
     log(`figures written to ${args.json}`)
   }
 

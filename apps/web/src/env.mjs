@@ -48,12 +48,14 @@ const schema = z.object({
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // The shipped front cache(s) (deploy/nginx), comma-separated: after a purge the site re-renders
   // the pages that carry the purged tags and replaces nginx's copies of them (src/lib/front-cache/).
+  // varnish+http://… (or varnish-purge+http://…): a tag-purging Varnish (deploy/varnish, measured,
+  // not shipped) gets a purge by tag (then a refill of the purged pages, unless varnish-purge+).
   FRONT_CACHE_URL: z
     .string()
     .trim()
     .optional()
     .transform((value) => (value ? value.split(',').map((url) => url.trim().replace(/\/+$/, '')).filter(Boolean) : []))
-    .refine((urls) => urls.every((url) => /^https?:\/\/[^/]+$/.test(url)), { message: 'must be the front cache address(es), e.g. http://127.0.0.1:8080 (comma-separated)' }),
+    .refine((urls) => urls.every((url) => /^(varnish(-purge)?\+)?https?:\/\/[^/]+$/.test(url)), { message: 'must be the front cache address(es), e.g. http://127.0.0.1:8080 (comma-separated; varnish+http://… for a tag-purging Varnish)' }),
   // This instance's address as the front cache lists it (front-cache.mjs --site=…): its refreshes
   // after a purge name it, so nginx asks this instance and no other (default 127.0.0.1:PORT).
   SITE_INSTANCE_ADDRESS: z

@@ -13,7 +13,14 @@
 // (X-Clinic-Refresh-Via: its address as nginx lists it) and nginx passes it to this instance only:
 // the others may still hold the old copy in memory until the purge reaches them over Redis, and a
 // refresh answered by one of them would store that old copy (a 200 like any other) for nginx's 60 s.
+//
+// A front cache that purges by tag (Varnish with xkey, deploy/varnish: measured, not shipped) is
+// named `varnish+http://host:port` in FRONT_CACHE_URL: once this instance has re-rendered the first
+// purged page, it gets one `PURGE` naming the tags (pages carry them as Surrogate-Key,
+// ./surrogate-keys.mjs), then the purged paths are asked for again like nginx's refresh, so the next
+// visitor hits. `varnish-purge+http://…` only purges: the first visitor of each page fetches it.
 import { request } from 'node:http'
+import { isSurrogateKey } from './surrogate-keys.mjs'
 import { pathsForTags } from './tag-paths.mjs'
 
 /** The header nginx's template matches against the secret (`$clinic_refresh`). */
@@ -52,6 +59,66 @@ function getAnswer(url, headers, timeoutMs) {
     req.on('error', () => resolve({ status: 0, stale: false }))
     req.end()
   })
+}
+
+/** The header a tag-purging front cache reads the tags from (deploy/varnish, xkey's convention). */
+export const purgeTagsHeader = 'xkey-purge'
+/** Tags per purge request: the header stays well under Varnish's 8 KB header limit. */
+const purgeHeaderMaxChars = 4000
+
+/**
+ * What FRONT_CACHE_URL's entry is: a front cache refreshed path by path (the shipped nginx), or one
+ * purged by tag (`varnish+` refills the purged paths afterwards, `varnish-purge+` does not).
+ * @param {string} url
+ * @returns {{ origin: string, purgeByTag: boolean, refill: boolean }}
+ */
+export function frontCacheOf(url) {
+  const match = /^(varnish(-purge)?)\+(.*)$/.exec(url)
+  if (!match) return { origin: url, purgeByTag: false, refill: true }
+  return { origin: match[3], purgeByTag: true, refill: !match[2] }
+}
+
+/**
+ * Purges `tags` from a tag-purging front cache: `PURGE /` with the tags (space-separated, in
+ * batches) and the secret. Resolves to a problem, or undefined when every batch answered 200.
+ * @param {string} origin
+ * @param {readonly string[]} tags
+ * @param {string} secret
+ * @param {number} timeoutMs
+ * @returns {Promise<string | undefined>}
+ */
+export async function purgeTags(origin, tags, secret, timeoutMs) {
+  const keys = tags.filter(isSurrogateKey)
+  /** @type {string[][]} */
+  const batches = []
+  let length = 0
+  for (const key of keys) {
+    if (batches.length === 0 || length + key.length + 1 > purgeHeaderMaxChars) {
+      batches.push([])
+      length = 0
+    }
+    batches[batches.length - 1].push(key)
+    length += key.length + 1
+  }
+  const answers = await Promise.all(
+    batches.map(
+      (batch) =>
+        /** @type {Promise<number>} */ (
+          new Promise((resolve) => {
+            const req = request(`${origin}/`, { method: 'PURGE', headers: { [refreshHeader]: secret, [purgeTagsHeader]: batch.join(' ') }, timeout: timeoutMs }, (res) => {
+              res.resume()
+              res.on('end', () => resolve(res.statusCode ?? 0))
+              res.on('error', () => resolve(0))
+            })
+            req.on('timeout', () => req.destroy())
+            req.on('error', () => resolve(0))
+            req.end()
+          })
+        ),
+    ),
+  )
+  const bad = answers.find((status) => status !== 200)
+  return bad === undefined ? undefined : bad === 0 ? `purge at ${origin}: no answer` : `purge at ${origin}: answered ${bad}`
 }
 
 /** The upstream group nginx uses when it does not know the instance a refresh names. */
@@ -187,6 +254,18 @@ async function runNow(path, job) {
 export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret, instanceAddress = ownAddress(), selfOrigin = ownOrigin(), concurrency = 2, timeoutMs = 15_000, receivedAt = Date.now() }) {
   if (tags.length === 0 || (frontCacheUrls.length === 0 && !selfOrigin)) return { paths: [], failed: [], problems: {} }
   const trace = tracing() ? { received: receivedAt, start: Date.now() } : undefined
+  const fronts = frontCacheUrls.map(frontCacheOf)
+  // Refreshed path by path: nginx, and the tag-purging caches that are refilled after their purge.
+  const refreshed = fronts.filter((front) => front.refill).map((front) => front.origin)
+  const purged = fronts.filter((front) => front.purgeByTag)
+  /** @type {Record<string, string>} */
+  const purgeProblems = {}
+  const purge = async () => {
+    const outcomes = await Promise.all(purged.map((front) => purgeTags(front.origin, tags, secret, timeoutMs)))
+    outcomes.forEach((problem, i) => {
+      if (problem) purgeProblems[`(tags at ${purged[i].origin})`] = problem
+    })
+  }
   const paths = await pathsForTags(tags)
   if (trace) trace.paths = Date.now()
   const host = new URL(siteUrl).host
@@ -204,11 +283,13 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
     const own = selfOrigin ? await getAnswer(`${selfOrigin}${path}`, { 'accept-encoding': 'identity' }, timeoutMs) : undefined
     const expected = own && !own.stale && own.status < 500 ? own.status : 0
     if (trace && path === paths[0]) trace.rendered = Date.now()
+    // A purge by tag goes once the changed page is rendered here (its fill then hits this cache).
+    if (path === paths[0] && purged.length > 0) await purge()
     // No front cache: this render is the point (the page is in the cache handler, rewritten, before
     // a visitor asks for it).
     if (frontCacheUrls.length === 0) return own && own.status > 0 && own.status < 500 ? true : `rendered ${own?.status ?? 0}`
     const answers = await Promise.all(
-      frontCacheUrls.flatMap((front) =>
+      refreshed.flatMap((front) =>
         encodings.map((encoding) => refreshOnce(`${front}${path}`, { ...headers, 'accept-encoding': encoding }, timeoutMs, expected)),
       ),
     )
@@ -225,12 +306,16 @@ export async function refreshFrontCache(tags, { frontCacheUrls, siteUrl, secret,
   // rendering the lists beside it would share the one JavaScript thread and delay it. Then the
   // rest, a few at a time, in the queue this process shares across purges.
   if (paths.length > 0) note(paths[0], await runNow(paths[0], refresh(paths[0])))
+  else if (purged.length > 0) await purge()
   if (trace) {
     // One line per purge (FRONT_CACHE_TRACE=1, `pnpm bench`): epoch ms of each step of the first page.
     const at = (/** @type {number | undefined} */ t) => (t === undefined ? '-' : String(t))
     console.log(`[front-cache] trace received=${at(trace.received)} start=${at(trace.start)} paths=${at(trace.paths)} rendered=${at(trace.rendered)} refreshed=${Date.now()} first=${paths[0] ?? '-'} count=${paths.length}`)
   }
-  await Promise.all(paths.slice(1).map(async (path) => note(path, await enqueue(path, refresh(path), concurrency))))
+  // The rest: refreshed in the front caches that refresh path by path, or (without a front cache)
+  // rendered here.
+  if (refreshed.length > 0 || frontCacheUrls.length === 0) await Promise.all(paths.slice(1).map(async (path) => note(path, await enqueue(path, refresh(path), concurrency))))
+  for (const [what, problem] of Object.entries(purgeProblems)) note(what, problem)
   return { paths, failed, problems }
 }
 
