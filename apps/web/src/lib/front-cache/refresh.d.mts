@@ -7,3 +7,5 @@ export declare function refreshFrontCache(
   tags: readonly string[],
   options: { frontCacheUrls: readonly string[]; siteUrl: string; secret: string; instanceAddress?: string; selfOrigin?: string; concurrency?: number; timeoutMs?: number; receivedAt?: number },
 ): Promise<{ paths: string[]; failed: string[]; problems: Record<string, string> }>
+
+export declare function whenRefreshesIdle(): Promise<void>

@@ -179,6 +179,26 @@ function warnUnknownAddress(url, address) {
  * @type {{ waiting: Map<string, { job: () => Promise<Outcome>, done: Promise<Outcome>, resolve: (outcome: Outcome) => void }>, running: number, urgent: number, limit: number }}
  */
 const queue = /** @type {any} */ (globalThis)[Symbol.for('clinic.frontCache.refreshQueue')] ??= { waiting: new Map(), running: 0, urgent: 0, limit: 2 }
+/** Who waits for the queue to be empty (whenRefreshesIdle). @type {(() => void)[]} */
+const idleWaiters = (queue.idleWaiters ??= [])
+
+const isIdle = () => queue.urgent === 0 && queue.running === 0 && queue.waiting.size === 0
+
+/**
+ * Resolves once no page refresh is running or waiting in this process (at once when none is).
+ * Background work that is not a page (Open Graph images, lib/og/warm.ts) waits for it: on a small
+ * server it shares the CPU and the CMS with the page an editor just changed.
+ * @returns {Promise<void>}
+ */
+export function whenRefreshesIdle() {
+  if (isIdle()) return Promise.resolve()
+  return new Promise((resolve) => idleWaiters.push(resolve))
+}
+
+function wakeIdleWaiters() {
+  if (!isIdle()) return
+  for (const resolve of idleWaiters.splice(0)) resolve()
+}
 
 /**
  * Queues `job` for `path` (or updates the waiting one); resolves when it ran.
@@ -218,6 +238,7 @@ function pump(limit) {
         pump(limit)
       })
   }
+  wakeIdleWaiters()
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { refreshFrontCache } from './refresh.mjs'
+import { refreshFrontCache, whenRefreshesIdle } from './refresh.mjs'
 import { recordCachedPage, resetTagPaths } from './tag-paths.mjs'
 
 // A stand-in for nginx that records the site's refreshes (path and encoding) and answers each
@@ -102,6 +102,24 @@ describe('the front cache refresh after a purge', () => {
     const startedBeside = events.slice(from, to).filter((event) => event.startsWith('in /waiting-'))
     expect(startedBeside, events.join(', ')).toEqual([])
     expect(paths().filter((path) => path.startsWith('/waiting-'))).toHaveLength(lists.length * 2)
+  })
+
+  test('background work that waits for the pages (Open Graph images) starts only once every purged page is refreshed', async () => {
+    const lists = Array.from({ length: 4 }, (_, i) => `/idle-${i}`)
+    for (const path of lists) recordCachedPage(path, page(['collection:exercises']))
+    recordCachedPage('/exercises/d', page(['exercises:d', 'collection:exercises']))
+    // Nothing under way: at once.
+    await whenRefreshesIdle()
+    const refresh = refreshFrontCache(['exercises:d', 'collection:exercises'], options())
+    while (!paths().includes('/exercises/d')) await new Promise((resolve) => setTimeout(resolve, 2))
+    let idleAfter = -1
+    const idle = whenRefreshesIdle().then(() => (idleAfter = events.length))
+    // A second purge arriving meanwhile is waited for too.
+    const again = refreshFrontCache(['exercises:d'], options())
+    await Promise.all([refresh, again, idle])
+    expect(idleAfter, events.join(', ')).toBe(events.length)
+    expect(events.at(-1)).toMatch(/^out \//)
+    expect(paths().filter((path) => path.startsWith('/idle-'))).toHaveLength(lists.length * 2)
   })
 
   test('without a front cache, this instance renders the purged pages at once (the first visitor gets the cached copy)', async () => {

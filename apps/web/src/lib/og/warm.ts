@@ -8,13 +8,15 @@
  * preview would: the render lands in the page cache under the same key and tags as a visitor's
  * request, so the next visitor gets it as a cache hit. The renders are low priority in the render
  * queue (lib/og/render-queue.ts: a visitor's render always goes first), one at a time, with a pause
- * between them, and the queue is bounded. Which images: the changed document's first, then, when a
+ * between them, never while this process refreshes or renders purged pages (they go first: the page
+ * an editor just published is what someone is waiting for), and the queue is bounded. Which images: the changed document's first, then, when a
  * purge covers a whole collection (every publish does: lists change) or the site settings (the
  * clinic's name is on every image), the newest SOCIAL_IMAGE_WARM documents of each collection
  * concerned. Older documents' images are rendered on their first request, as before.
  */
 import { collectionTag, documentTag, globalSlugs, globalTag, type RoutedCollectionSlug } from '@clinic/cms-types'
 import { env } from '@/env'
+import { whenRefreshesIdle } from '@/lib/front-cache/refresh.mjs'
 import { isRoutedCollection, socialImageKind, socialImagePath } from './social-image'
 
 /** Pause between two background renders, so visitors' requests always find the thread free in between. */
@@ -61,7 +63,11 @@ async function drain(): Promise<void> {
   if (current.draining || !origin) return
   current.draining = true
   try {
-    for (let path = current.queue.shift(); path !== undefined; path = current.queue.shift()) {
+    while (current.queue.length > 0) {
+      // Pages first: no image starts while this process refreshes or renders purged pages.
+      await whenRefreshesIdle()
+      const path = current.queue.shift()
+      if (path === undefined) break
       current.queued.delete(path)
       current.warming.add(path)
       const started = Date.now()
@@ -124,7 +130,7 @@ export function warmSocialImagesAfterPurge(tags: readonly string[]): void {
   if (env.socialImageWarm === 0 || !ownOrigin()) return
   const { documents, collections } = socialImagesToWarm(tags)
   if (documents.length > 0) enqueue(documents, { first: true })
-  if (collections.length > 0) void warmCollections(collections)
+  if (collections.length > 0) void whenRefreshesIdle().then(() => warmCollections(collections))
 }
 
 /**

@@ -33,7 +33,11 @@ export async function POST(request: NextRequest): Promise<Response> {
   await announcePurge(parsed.tags)
   // Then the front cache's copies of the pages that carry these tags (src/lib/front-cache/); without
   // a front cache, this instance renders them itself at once, so the first visitor gets the cached
-  // copy with its scripts after paint.
+  // copy with its scripts after paint. Then the Open Graph images the purge made cold, in the
+  // background at low priority (lib/og/warm.ts), once the pages are done: rendered beside the changed
+  // page, an image shares the CPU and the CMS with it and delays the publish an editor is watching.
+  // Only this instance (the one the CMS called) warms: the page cache is shared through Redis.
+  const warmImages = env.socialImageWarm > 0 && Boolean(process.env.PORT)
   if (env.frontCacheUrls.length > 0 || process.env.PORT) {
     after(async () => {
       const { failed, problems } = await refreshFrontCache(parsed.tags, { frontCacheUrls: env.frontCacheUrls, siteUrl: env.siteUrl, secret: env.revalidateSecret, instanceAddress: env.siteInstanceAddress, receivedAt })
@@ -45,10 +49,8 @@ export async function POST(request: NextRequest): Promise<Response> {
             : `[purge] could not render ${failed.length} purged page(s) again, e.g. ${examples.join(', ')}: the next visitor renders them`,
         )
       }
+      if (warmImages) warmSocialImagesAfterPurge(parsed.tags)
     })
-  }
-  // And the Open Graph images the purge made cold, in the background at low priority (lib/og/warm.ts).
-  // Only this instance (the one the CMS called) warms: the page cache is shared through Redis.
-  if (env.socialImageWarm > 0 && process.env.PORT) after(() => warmSocialImagesAfterPurge(parsed.tags))
+  } else if (warmImages) after(() => warmSocialImagesAfterPurge(parsed.tags))
   return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
 }
