@@ -22,38 +22,17 @@
 // Without --port a free port is picked. Everything nginx writes (config, cache, logs, pid) goes to
 // a temporary folder, removed on exit. Imported, `startFrontCache()` does the same and returns
 // { url, cmsUrl, pid, prefix, stop }.
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort, siteUrlsOf, startForeground } from '../lib/foreground.mjs'
+
+export { siteUrlsOf }
 
 export const nginxPath = process.env.NGINX_PATH || '/usr/sbin/nginx'
 const here = path.dirname(fileURLToPath(import.meta.url))
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** The site's instances: one URL, a comma-separated list or an array. */
-export function siteUrlsOf(siteUrl) {
-  const urls = (Array.isArray(siteUrl) ? siteUrl : String(siteUrl ?? '').split(','))
-    .map((url) => String(url).trim())
-    .filter(Boolean)
-  if (urls.length === 0) throw new Error('front cache: give the site\'s address (--site=URL, or several comma-separated).')
-  return urls
-}
 
 const hostPort = (url) => {
   const parsed = new URL(url)
@@ -138,50 +117,20 @@ export async function startFrontCache({ siteUrl, cmsUrl, port, cmsPort, staleWhi
   const accessLogPath = accessLog ? path.join(prefix, 'logs', 'access.log') : undefined
   writeFileSync(config, renderConfig({ siteUrl, cmsUrl, port, cmsPort, prefix, staleWhileUpdating, refreshSecret, accessLog: accessLogPath ?? 'off', accessLogBuffered: false }))
 
-  const child = spawn(nginxPath, ['-p', prefix, '-e', path.join(prefix, 'logs', 'error.log'), '-c', config, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
-  let exited = false
-  const exitedPromise = new Promise((resolve) => child.once('exit', () => ((exited = true), resolve())))
   const url = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (!exited) {
-      try {
-        process.kill(-child.pid, 'SIGQUIT')
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL')
-        } catch {}
-      }, 5000)
-      await exitedPromise
-      clearTimeout(timer)
-    }
-    rmSync(prefix, { recursive: true, force: true })
-  }
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    if (exited) {
-      const log = existsSync(path.join(prefix, 'logs', 'error.log')) ? readFileSync(path.join(prefix, 'logs', 'error.log'), 'utf8') : ''
-      await stop()
-      throw new Error(`nginx exited at start:\n${output}\n${log}`)
-    }
-    const up = await fetch(`${url}/_nginx-probe`, { signal: AbortSignal.timeout(1000) }).then(
-      () => true,
-      () => false,
-    )
-    if (up) break
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`nginx did not answer on ${url} within 10 s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, pid: child.pid, prefix, accessLogPath, stop }
+  const errorLog = path.join(prefix, 'logs', 'error.log')
+  const { pid, stop } = await startForeground({
+    name: `nginx on ${url}`,
+    command: nginxPath,
+    args: ['-p', prefix, '-e', errorLog, '-c', config, '-g', 'daemon off;'],
+    prefix,
+    // nginx's graceful stop: requests under way are answered first.
+    stopSignal: 'SIGQUIT',
+    isUp: () => fetch(`${url}/_nginx-probe`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false),
+    timeoutMs: 10_000,
+    startLog: () => (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''),
+  })
+  return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, pid, prefix, accessLogPath, stop }
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)

@@ -14,13 +14,13 @@
 // Without --port a free port is picked. varnishd's working folder (-n), the rendered VCL and its
 // storage (-s malloc,256m: in memory) live in a temporary folder, removed on exit. Imported,
 // `startVarnishFrontCache()` does the same and returns { url, pid, workDir, stop }.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort, siteUrlsOf, startForeground } from '../lib/foreground.mjs'
 
 export const varnishdPath = process.env.VARNISHD_PATH || '/usr/sbin/varnishd'
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -31,28 +31,6 @@ const here = path.dirname(fileURLToPath(import.meta.url))
  * nor gunzips: the site compresses once per fill, as behind nginx.
  */
 export const defaultParams = ['thread_pools=1', 'http_gzip_support=off']
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** The site's instances: one URL, a comma-separated list or an array. */
-function siteUrlsOf(siteUrl) {
-  const urls = (Array.isArray(siteUrl) ? siteUrl : String(siteUrl ?? '').split(','))
-    .map((url) => String(url).trim())
-    .filter(Boolean)
-  if (urls.length === 0) throw new Error('front cache: give the site\'s address (--site=URL, or several comma-separated).')
-  return urls
-}
 
 /** The VCL for these instances and this secret. */
 export function renderVcl({ siteUrl, refreshSecret }) {
@@ -107,51 +85,19 @@ export async function startVarnishFrontCache({ siteUrl, port, refreshSecret = ra
   const workDir = path.join(prefix, 'work')
   const args = ['-F', '-n', workDir, '-a', `127.0.0.1:${port}`, '-f', vcl, '-s', storage, '-T', 'none']
   for (const param of params) args.push('-p', param)
-  const child = spawn(varnishdPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  let output = ''
-  const keep = (chunk) => {
-    output = (output + chunk).slice(-20_000)
-  }
-  child.stdout.on('data', keep)
-  child.stderr.on('data', keep)
-  let exited = false
-  const exitedPromise = new Promise((resolve) => child.once('exit', () => ((exited = true), resolve())))
   const url = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (!exited) {
-      // The manager and its cache child share the process group.
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL')
-        } catch {}
-      }, 5000)
-      await exitedPromise
-      clearTimeout(timer)
-    }
-    rmSync(prefix, { recursive: true, force: true })
-  }
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (exited) {
-      await stop()
-      throw new Error(`varnishd exited at start:\n${output}`)
-    }
+  const { pid, output, stop } = await startForeground({
+    name: `varnishd on ${url}`,
+    command: varnishdPath,
+    args,
+    prefix,
+    // The manager and its cache child share the process group.
+    stopSignal: 'SIGTERM',
     // Any answer (a synthetic 405 here) means the cache process is up with the VCL loaded.
-    const up = await fetch(`${url}/`, { method: 'BAN', signal: AbortSignal.timeout(1000) }).then(
-      (response) => response.status === 405,
-      () => false,
-    )
-    if (up) break
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`varnishd did not answer on ${url} within 30 s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return { url, pid: child.pid, workDir, output: () => output, stop }
+    isUp: () => fetch(`${url}/`, { method: 'BAN', signal: AbortSignal.timeout(1000) }).then((response) => response.status === 405, () => false),
+    timeoutMs: 30_000,
+  })
+  return { url, pid, workDir, output, stop }
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
