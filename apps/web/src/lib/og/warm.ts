@@ -9,10 +9,11 @@
  * request, so the next visitor gets it as a cache hit. The renders are low priority in the render
  * queue (lib/og/render-queue.ts: a visitor's render always goes first), one at a time, with a pause
  * between them, never while this process refreshes or renders purged pages (they go first: the page
- * an editor just published is what someone is waiting for), and the queue is bounded. Which images: the changed document's first, then, when a
- * purge covers a whole collection (every publish does: lists change) or the site settings (the
- * clinic's name is on every image), the newest SOCIAL_IMAGE_WARM documents of each collection
- * concerned. Older documents' images are rendered on their first request, as before.
+ * an editor just published is what someone is waiting for), and the queue is bounded. Which images:
+ * the changed document's first, then, when a purge covers a whole collection (every publish does:
+ * lists change) or the site settings (the clinic's name is on every image), the newest
+ * SOCIAL_IMAGE_WARM documents of each collection concerned. Older documents' images are rendered on
+ * their first request, as before.
  */
 import { collectionTag, documentTag, globalSlugs, globalTag, type RoutedCollectionSlug } from '@clinic/cms-types'
 import { env } from '@/env'

@@ -36,7 +36,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   // copy with its scripts after paint. Then the Open Graph images the purge made cold, in the
   // background at low priority (lib/og/warm.ts), once the pages are done: rendered beside the changed
   // page, an image shares the CPU and the CMS with it and delays the publish an editor is watching.
-  // Only this instance (the one the CMS called) warms: the page cache is shared through Redis.
+  // Only this instance (the one the CMS called) warms: the page cache is shared through Redis. The
+  // warmer requests images from this server's own port (PORT), as the refresh renders pages there.
   const warmImages = env.socialImageWarm > 0 && Boolean(process.env.PORT)
   if (env.frontCacheUrls.length > 0 || process.env.PORT) {
     after(async () => {
@@ -51,6 +52,6 @@ export async function POST(request: NextRequest): Promise<Response> {
       }
       if (warmImages) warmSocialImagesAfterPurge(parsed.tags)
     })
-  } else if (warmImages) after(() => warmSocialImagesAfterPurge(parsed.tags))
+  }
   return Response.json({ revalidated: parsed.tags, now: Date.now() }, { headers: noStore })
 }
