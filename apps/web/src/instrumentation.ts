@@ -21,6 +21,11 @@ export async function register(): Promise<void> {
         process.exit(1)
       }
     }
+    // Other instances' purges, heard from the start (lib/purge-bus.ts).
+    if (env.redisUrl && !env.isBuildPhase) {
+      const { listenForPurges } = await import('@/lib/purge-bus')
+      listenForPurges()
+    }
     const { answerServiceUnavailableWhileCmsIsDown } = await import('@/lib/cms-unavailable-response')
     answerServiceUnavailableWhileCmsIsDown()
     // Made-up document addresses answered before Next.js routes them (lib/slugs/early-not-found.ts).

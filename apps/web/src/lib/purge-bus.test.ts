@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { afterAll, beforeAll, describe, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 /**
  * The purge bus against a real redis-server (Debian's, as in CI): a purge announced by one instance
@@ -80,9 +80,18 @@ describe('the purge bus (REDIS_URL set)', () => {
     await other.connect()
     await other.publish(purgeChannel, JSON.stringify(['collection:redirects']))
     await until(() => heard.some((tags) => tags !== 'everything' && tags.includes('collection:redirects')))
-    // Its own announcements reach it through Redis too.
+    // Another instance's purge is noted when it arrives: what this instance began before is not kept.
+    const { globalPurgeLog } = await import('./cache-handler/purge-log.mjs')
+    const sent = Date.now()
+    await other.publish(purgeChannel, JSON.stringify({ tags: ['collection:services'], from: 'another-instance' }))
+    await until(() => heard.some((tags) => tags !== 'everything' && tags.includes('collection:services')))
+    expect(globalPurgeLog().get('collection:services')).toBeGreaterThanOrEqual(sent)
+    // Its own announcements reach it through Redis too; it noted them when /api/revalidate arrived,
+    // and its own echo does not move that moment later.
+    globalPurgeLog().set('collection:articles', 1)
     await announcePurge(['collection:articles'])
     await until(() => heard.some((tags) => tags !== 'everything' && tags.includes('collection:articles')))
+    expect(globalPurgeLog().get('collection:articles')).toBe(1)
     await other.disconnect().catch(() => {})
 
     // Redis goes away; a purge sent meanwhile is lost to this instance; when Redis is back, it reloads everything.

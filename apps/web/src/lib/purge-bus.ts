@@ -11,9 +11,14 @@
  * missed messages catches up. Without REDIS_URL (one instance) nothing is sent: the route calls
  * the listeners of its own process directly.
  */
+import { randomUUID } from 'node:crypto'
 import { env } from '@/env'
+import { notePurged } from '@/lib/cache-handler/purge-log.mjs'
 
 export const purgeChannel = 'clinic:purged-tags'
+
+/** This process, in its own messages: it noted its purges when /api/revalidate arrived. */
+const processId = randomUUID()
 
 /** A listener gets the purged tags, or `everything` when messages may have been missed. */
 export type PurgeListener = (tags: readonly string[] | 'everything') => void
@@ -62,8 +67,15 @@ function subscribe(url: string): Promise<unknown> {
     await subscriber.connect()
     await subscriber.subscribe(purgeChannel, (message) => {
       try {
-        const tags = JSON.parse(message) as unknown
-        if (Array.isArray(tags)) notify(tags.filter((tag): tag is string => typeof tag === 'string'))
+        const parsed = JSON.parse(message) as unknown
+        // `{ tags, from }`; a bare list from an instance of an earlier release.
+        const { tags, from } = Array.isArray(parsed) ? { tags: parsed as unknown[], from: undefined } : (parsed as { tags?: unknown; from?: unknown })
+        if (!Array.isArray(tags)) throw new Error('no tags')
+        const purged = tags.filter((tag): tag is string => typeof tag === 'string')
+        // Another instance's purge: what this one began to render or read before now is not kept
+        // (lib/cache-handler/with-purge-guard.mjs). Noted on arrival, on this machine's clock.
+        if (from !== processId) notePurged(purged)
+        notify(purged)
       } catch {
         console.warn('[purge-bus] ignored a message that is not a JSON list of tags')
       }
@@ -83,6 +95,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms)
   })
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Starts listening to other instances' purges (at start, src/instrumentation.ts): what this
+ * instance began before one of them is then never kept after it (lib/cache-handler/purge-log.mjs).
+ */
+export function listenForPurges(): void {
+  if (env.redisUrl) bus().subscribed ??= subscribe(env.redisUrl)
 }
 
 /** Registers a listener (once per process) and starts listening to other instances' purges. */
@@ -109,7 +129,7 @@ export async function announcePurge(tags: readonly string[]): Promise<void> {
     current.publisher ??= client(url, 'publisher').then(async (redis) => (await redis.connect(), redis))
     // A Redis that went away queues commands until it is back: the CMS's call must not wait for it.
     await withTimeout(
-      current.publisher.then((publisher) => publisher.publish(purgeChannel, JSON.stringify(tags))),
+      current.publisher.then((publisher) => publisher.publish(purgeChannel, JSON.stringify({ tags, from: processId }))),
       publishTimeoutMs,
     )
   } catch (error) {

@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { collectionTag, revalidateSecretHeader } from '@clinic/cms-types'
+import { collectionTag, documentTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createArticle, uniqueSlug, type CreatedArticle } from './support/articles'
 import { cmsJson, docBySlug, login } from './support/cms'
 import { e2e } from './support/context'
-import { nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { startHoldingProxy } from './support/holding-proxy'
+import { freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
 // The shared site (global-setup) keeps its cache in Redis; a second instance (the regular build)
@@ -227,6 +228,67 @@ describe('several site instances, one cache (Redis), the CMS telling one', () =>
     await waitFor(async () => refreshesOf(logSince(mark)).length >= 2, { timeout: frontWithinMs, interval: 100, message: `the front cache was not refreshed for ${articlePath}` })
     await expectRefreshedOnce(mark, second!.url)
   })
+
+  test('a render that read the CMS before a publish and finished after its purge is not kept: the page shows the publish', async () => {
+    // A third instance with its own cache (its own key prefix in the same Redis) reads the CMS
+    // through a pass-through that can hold answers back: its render of the article reads the old
+    // title before the publish and stores the page after the purge, the race a refresh queued by
+    // an earlier purge (or any visitor's render) runs into at the moment of a publish.
+    const proxy = await startHoldingProxy(cmsUrl)
+    const port = await freePort()
+    const url = `http://127.0.0.1:${port}`
+    const proc = startProcess('Site instance 3 (CMS reads held back)', nextStartArgs(webDir, port), {
+      cwd: webDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        CMS_URL: proxy.url,
+        SITE_URL: siteUrl,
+        REVALIDATE_SECRET: revalidateSecret,
+        PREVIEW_SECRET: previewSecret,
+        REDIS_URL: redisUrl,
+        KEY_PREFIX: `held-reads-${Date.now().toString(36)}-`,
+        FRONT_CACHE_URL: '',
+      },
+      logFile: path.join(logDir, 'site-third-instance.log'),
+    })
+    const purge = async (tags: string[]) => {
+      const response = await fetch(`${url}/api/revalidate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [revalidateSecretHeader]: revalidateSecret },
+        body: JSON.stringify({ tags }),
+      })
+      expect(response.status).toBe(200)
+    }
+    try {
+      await waitUntilAnswering(proc, `${url}/robots.txt`, 180_000)
+      const before = await get(`${url}${articlePath}`)
+      expect(before.status).toBe(200)
+      const oldTitle = h1Of(before.body)
+      // The article's own CMS read is held from now on; a purge of the article makes it read again.
+      proxy.hold((pathAndQuery) => pathAndQuery.startsWith('/api/articles?') && decodeURIComponent(pathAndQuery).includes(`[slug][equals]=${slug}`))
+      await purge([documentTag('articles', slug)])
+      const visitor = get(`${url}${articlePath}`).catch(() => undefined)
+      await waitFor(() => proxy.held() > 0, { timeout: renderWithinMs, interval: 50, message: 'the third instance did not read the article from the CMS again' })
+      // The publish, told to this instance as the CMS tells one: its purge lands mid-render.
+      const title = `Sciatica and massage (held read ${Date.now()})`
+      await cmsJson(cmsUrl, `/api/articles/${article.id}`, { method: 'PATCH', token, body: { title, _status: 'published' } })
+      await purge([collectionTag('articles'), documentTag('articles', slug)])
+      // The render that read the old title finishes now, after the purge.
+      proxy.release()
+      expect(h1Of((await visitor)?.body ?? '')).toBe(oldTitle)
+      await until('the third instance', `${url}${articlePath}`, renderWithinMs, 'show the new title', (page) => h1Of(page.body) === title)
+      // And it stays: the old render was not stored to come back when memory expires.
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      expect(h1Of((await get(`${url}${articlePath}`)).body)).toBe(title)
+    } finally {
+      proxy.release()
+      await proc.stop()
+      await proxy.close()
+    }
+  }, 240_000)
 
   describe('a new article, searched for, moved to a new slug (its automatic redirect deleted), unpublished', () => {
     const word = `zyxcalm${Date.now().toString(36)}`

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { withBoundedMisses } from './with-bounded-misses.mjs'
 import { withDeferredScripts } from './with-deferred-scripts.mjs'
+import { withPurgeGuard } from './with-purge-guard.mjs'
 
 const require = createRequire(import.meta.url)
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default
@@ -19,5 +20,6 @@ class MemoryFirstCache extends FileSystemCache {
   }
 }
 
-// 404s and empty CMS reads apart from real pages, in a small LRU (with-bounded-misses.mjs).
-export default withDeferredScripts(withBoundedMisses(MemoryFirstCache))
+// 404s and empty CMS reads apart from real pages, in a small LRU (with-bounded-misses.mjs); nothing
+// begun before a purge is kept after it (with-purge-guard.mjs).
+export default withDeferredScripts(withPurgeGuard(withBoundedMisses(MemoryFirstCache)))

@@ -2,6 +2,7 @@ import { revalidateSecretHeader } from '@clinic/cms-types'
 import { revalidateTag } from 'next/cache'
 import { after, type NextRequest } from 'next/server'
 import { env } from '@/env'
+import { notePurged } from '@/lib/cache-handler/purge-log.mjs'
 import { refreshFrontCache } from '@/lib/front-cache/refresh.mjs'
 import { warmSocialImagesAfterPurge } from '@/lib/og/warm'
 import { announcePurge } from '@/lib/purge-bus'
@@ -25,6 +26,9 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
   const parsed = parseRevalidateRequest(body)
   if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: noStore })
+  // From this moment, nothing this process began to render or read before it is kept or served for
+  // these tags (lib/cache-handler/with-purge-guard.mjs): the CMS committed the change before calling.
+  notePurged(parsed.tags, receivedAt)
   // Expire at once (no stale window): an editor who publishes should see the change on the next load.
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 })
   // A document just published is a known address here at once, before the purge bus echoes it back.
