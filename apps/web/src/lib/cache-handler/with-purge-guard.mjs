@@ -23,6 +23,8 @@ export const startedAtField = 'clinicStartedAt'
 /** Keys whose work began and is not stored yet; beyond this the oldest are forgotten. */
 const maxPending = 5_000
 const cacheTagsHeader = 'x-next-cache-tags'
+/** What carries tags: pages, routes (sitemap, feed, images of pages) and CMS reads. Optimised images and the rest pass through. */
+const guardedKinds = new Set(['APP_PAGE', 'APP_ROUTE', 'FETCH'])
 
 /**
  * Every tag that an entry, its value or the request for it names.
@@ -58,6 +60,7 @@ export function withPurgeGuard(Inner, { log = globalPurgeLog(), now = Date.now }
     /** @param {string} key @param {any} ctx */
     async get(key, ctx, ...rest) {
       const entry = await super.get(key, ctx, ...rest)
+      if (!guardedKinds.has(ctx?.kind)) return entry
       const startedAt = entry?.value?.[startedAtField]
       if (entry && !(typeof startedAt === 'number' && purgedSince(tagsOf(entry.value, entry, ctx), startedAt, log))) return entry
       // A miss (or an entry older than a purge): the render or the read of this key begins now. One
@@ -73,7 +76,7 @@ export function withPurgeGuard(Inner, { log = globalPurgeLog(), now = Date.now }
     async set(key, data, ctx, ...rest) {
       const startedAt = this.pending.get(key) ?? now()
       this.pending.delete(key)
-      if (data === null || typeof data !== 'object') {
+      if (data === null || typeof data !== 'object' || !guardedKinds.has(data.kind)) {
         return super.set(key, data, ctx, ...rest)
       }
       // Begun before a purge of one of its tags: may hold what the purge replaced. Not stored; the

@@ -106,6 +106,10 @@ describe('withPurgeGuard: nothing begun before a purge is kept after it', () => 
     store.entries.set('/services', { lastModified: 1, value: page('Services') })
     a.purge(['collection:articles'])
     expect(titleOf(await a.handler.get('/services', pageCtx))).toBe('Services')
+    // Optimised images carry no tags: stored and served as they are.
+    const image = { kind: 'IMAGE', etag: 'e', extension: 'webp', revalidate: 60 }
+    await a.handler.set('image-key', image, {})
+    expect(store.entries.get('image-key')?.value).toEqual(image)
   })
 
   test('a render that failed (a miss never stored) costs at most one extra render, never a page that is not kept', async () => {
