@@ -75,7 +75,14 @@ describe('a brand-new page with the live preview pane already open', () => {
       await page.goto(`${cmsUrl}/admin/collections/pages/${existingPage.id}`, { waitUntil: 'load' })
       await editFormReady(page)
       if ((await page.locator('iframe#live-preview-iframe').count()) === 0) {
+        // The admin saves the choice in the background: leaving before it is saved opens the new
+        // page without the pane.
+        const remembered = page.waitForResponse(
+          (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/payload-preferences/collection-pages',
+          { timeout: 30_000 },
+        )
         await page.getByRole('button', { name: 'Live Preview', exact: true }).click()
+        expect((await remembered).ok()).toBe(true)
       }
       await page.locator('iframe#live-preview-iframe').waitFor()
 
