@@ -15,6 +15,19 @@ export function globalPurgeLog() {
   return (holder[Symbol.for('clinic.purgeLog')] ??= new Map())
 }
 
+/** The latest purge of any tag, per log (globalThis for the process's own log). */
+const latest = /** @type {any} */ (globalThis)[Symbol.for('clinic.purgeLog.latest')] ??= new WeakMap()
+
+/**
+ * When this process last learned of a purge of any tag (epoch ms; 0 when none yet): background
+ * work that is not a page (Open Graph images) waits until staff have stopped publishing for a moment.
+ * @param {Map<string, number>} [log]
+ * @returns {number}
+ */
+export function lastPurgeAt(log = globalPurgeLog()) {
+  return latest.get(log) ?? 0
+}
+
 /**
  * Notes that `tags` were purged at `at` (epoch ms; now by default).
  * @param {readonly string[]} tags
@@ -28,6 +41,7 @@ export function notePurged(tags, at = Date.now(), log = globalPurgeLog()) {
     log.delete(tag)
     log.set(tag, before === undefined ? at : Math.max(before, at))
   }
+  if (tags.length > 0) latest.set(log, Math.max(latest.get(log) ?? 0, at))
   while (log.size > maxTags) log.delete(/** @type {string} */ (log.keys().next().value))
 }
 

@@ -9,7 +9,8 @@
  * request, so the next visitor gets it as a cache hit. The renders are low priority in the render
  * queue (lib/og/render-queue.ts: a visitor's render always goes first), one at a time, with a pause
  * between them, never while this process refreshes or renders purged pages (they go first: the page
- * an editor just published is what someone is waiting for), and the queue is bounded. Which images:
+ * an editor just published is what someone is waiting for) nor within 3 s of a purge (staff still
+ * publishing), and the queue is bounded. Which images:
  * the changed document's first, then, when a purge covers a whole collection (every publish does:
  * lists change) or the site settings (the clinic's name is on every image), the newest
  * SOCIAL_IMAGE_WARM documents of each collection concerned. Older documents' images are rendered on
@@ -17,11 +18,19 @@
  */
 import { collectionTag, documentTag, globalSlugs, globalTag, type RoutedCollectionSlug } from '@clinic/cms-types'
 import { env } from '@/env'
+import { lastPurgeAt } from '@/lib/cache-handler/purge-log.mjs'
 import { whenRefreshesIdle } from '@/lib/front-cache/refresh.mjs'
 import { isRoutedCollection, socialImageKind, socialImagePath } from './social-image'
 
 /** Pause between two background renders, so visitors' requests always find the thread free in between. */
 const pauseMs = 250
+/**
+ * No image starts until no purge has come for this long: staff publishing several changes in a row
+ * get each one through to the site with the CPU and the CMS to themselves (an image render reads the
+ * CMS and keeps a core busy for ~0.1-0.3 s), and the images follow once they pause. Nobody shares a
+ * link within seconds of publishing it.
+ */
+const quietMs = 3_000
 /** At most this many images wait to be warmed; more are left to their first visitor. */
 const maxQueued = 1000
 /** How long the server may take to answer before the start-up warm gives up. */
@@ -39,6 +48,19 @@ const routedCollections = Object.keys(socialImageKind) as RoutedCollectionSlug[]
 export const isBeingWarmed = (path: string): boolean => state().warming.has(path)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Resolves once this process refreshes no purged page and has heard of no purge for `quietMs`
+ * (lib/cache-handler/purge-log.mjs: the CMS's calls and other instances' purges alike).
+ */
+export async function whenPublishingPauses(): Promise<void> {
+  for (;;) {
+    await whenRefreshesIdle()
+    const wait = lastPurgeAt() + quietMs - Date.now()
+    if (wait <= 0) return
+    await sleep(wait)
+  }
+}
 
 /** This server's own address (`next start` records its port), as the front-cache refresh uses it. */
 function ownOrigin(): string | undefined {
@@ -65,8 +87,9 @@ async function drain(): Promise<void> {
   current.draining = true
   try {
     while (current.queue.length > 0) {
-      // Pages first: no image starts while this process refreshes or renders purged pages.
-      await whenRefreshesIdle()
+      // Pages first: no image starts while this process refreshes or renders purged pages, nor
+      // while staff are still publishing.
+      await whenPublishingPauses()
       const path = current.queue.shift()
       if (path === undefined) break
       current.queued.delete(path)
@@ -131,7 +154,7 @@ export function warmSocialImagesAfterPurge(tags: readonly string[]): void {
   if (env.socialImageWarm === 0 || !ownOrigin()) return
   const { documents, collections } = socialImagesToWarm(tags)
   if (documents.length > 0) enqueue(documents, { first: true })
-  if (collections.length > 0) void whenRefreshesIdle().then(() => warmCollections(collections))
+  if (collections.length > 0) void whenPublishingPauses().then(() => warmCollections(collections))
 }
 
 /**
