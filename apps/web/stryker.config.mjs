@@ -14,6 +14,8 @@ export default {
     'src/app/api/revalidate/route.ts',
     'src/lib/seo/json-ld.ts',
     'src/lib/announcement.ts',
+    'src/lib/cache-handler/with-purge-guard.mjs',
+    'src/lib/cache-handler/purge-log.mjs',
   ],
   ignorePatterns: ['/.next', '/.next-*', '/tests', '/bench', '/.turbo', '/reports'],
   coverageAnalysis: 'perTest',

@@ -130,3 +130,45 @@ describe('withPurgeGuard: nothing begun before a purge is kept after it', () => 
     expect(titleOf(await a.handler.get('/articles/flagship', pageCtx))).toBe('New title')
   })
 })
+
+describe('withPurgeGuard: what it leaves alone, and its bounds', () => {
+  test('routes (sitemap, feed, images of pages) are guarded like pages; tags come from the value, the entry and the request', async () => {
+    const clock = { now: 1_000 }
+    const store = new SharedStore()
+    const a = instance(store, clock)
+    const feed = { kind: 'APP_ROUTE', body: 'old feed', status: 200, headers: { 'x-next-cache-tags': '_N_T_/feed.xml,collection:articles' } }
+    expect(await a.handler.get('/feed.xml', { kind: 'APP_ROUTE' })).toBeNull()
+    clock.now = 1_010
+    a.purge(['collection:articles'])
+    await a.handler.set('/feed.xml', feed, {})
+    expect(store.entries.has('/feed.xml')).toBe(false)
+    // An entry another instance stored, its tags on the entry (as the shared handler keeps them).
+    store.entries.set('/other', { lastModified: 1_020, value: { kind: 'APP_PAGE', html: '', [startedAtField]: 1_005 }, tags: ['collection:articles'] })
+    expect(await a.handler.get('/other', pageCtx)).toBeNull()
+  })
+
+  test('nothing to store (null) and requests without a context pass through untouched', async () => {
+    const clock = { now: 1_000 }
+    const store = new SharedStore()
+    const a = instance(store, clock)
+    await a.handler.set('/gone', null, {})
+    expect(store.entries.get('/gone')).toEqual({ lastModified: 1_000, value: null, tags: undefined })
+    store.entries.set('/plain', { lastModified: 1, value: { kind: 'IMAGE' } })
+    expect(await (a.handler.get as (key: string) => Promise<unknown>)('/plain')).toEqual({ lastModified: 1, value: { kind: 'IMAGE' } })
+    // Entries without a value (a cleared key) or tags of other types do not throw.
+    store.entries.set('/empty', { lastModified: 1, value: undefined, tags: [1 as unknown as string] })
+    a.purge(['1'])
+    expect(await a.handler.get('/empty', { kind: 'APP_PAGE' })).toEqual({ lastModified: 1, value: undefined, tags: [1] })
+  })
+
+  test('renders under way are remembered for at most 5,000 keys (junk addresses cannot grow it)', async () => {
+    const clock = { now: 1_000 }
+    const store = new SharedStore()
+    const a = instance(store, clock)
+    for (let i = 0; i <= 5_000; i++) await a.handler.get(`/junk-${i}`, pageCtx)
+    const pending = (a.handler as unknown as { pending: Map<string, number> }).pending
+    expect(pending.size).toBe(5_000)
+    expect(pending.has('/junk-0')).toBe(false)
+    expect(pending.has('/junk-5000')).toBe(true)
+  })
+})
