@@ -8,6 +8,7 @@ import { createClient, type Client } from '@libsql/client'
 import { post } from './helpers/accounts'
 import { freshDatabaseUri, testDatabase } from './helpers/database'
 import { startProductionCms, type RunningServer } from './helpers/server'
+import { migrations } from '@/migrations'
 
 const admin = { email: 'writer@concurrent.example', password: 'a long and careful passphrase' }
 const databaseUri = freshDatabaseUri('concurrent')
@@ -66,5 +67,48 @@ if (testDatabase === 'sqlite') {
       const me = await fetch(`${cms!.url}/api/users/${adminId}`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json())
       expect(me.name).toBe('Waited 2')
     })
+
+    it('something else reads the file while the CMS starts (a backup, a monitoring query): the start-up migrations wait, and the CMS starts', async () => {
+      // A production start applies the migrations before anything else; each one's COMMIT needs
+      // the readers gone. Here a reader holds the file for 40 ms at a time, with 2 ms gaps, until
+      // the CMS answers: a COMMIT that does not wait for it fails, and so does the start.
+      const uri = freshDatabaseUri('start_reader')
+      const reader = createClient({ url: uri })
+      let reading = true
+      let reads = 0
+      const readerLoop = (async () => {
+        while (reading) {
+          try {
+            const tx = await reader.transaction('deferred')
+            await tx.execute('SELECT count(*) FROM sqlite_master')
+            await new Promise((resolve) => setTimeout(resolve, 40))
+            await tx.commit()
+            reads += 1
+          } catch {
+            // a writer is taking the lock: let it
+          }
+          await new Promise((resolve) => setTimeout(resolve, 2))
+        }
+      })()
+      let started: RunningServer | undefined
+      try {
+        started = await startProductionCms({ databaseUri: uri })
+        const articles = await fetch(`${started.url}/api/articles?limit=1`)
+        expect(articles.status).toBe(200)
+      } finally {
+        reading = false
+        await readerLoop
+        reader.close()
+        await started?.stop()
+      }
+      expect(reads, 'the reader was reading during the start').toBeGreaterThan(10)
+      const check = createClient({ url: uri })
+      try {
+        const migrated = (await check.execute('SELECT name FROM payload_migrations ORDER BY name')).rows.map((row) => String(row[0]))
+        expect(migrated).toEqual(migrations.map((m) => m.name).sort())
+      } finally {
+        check.close()
+      }
+    }, 300_000)
   })
 }

@@ -93,6 +93,64 @@ if (testDatabase === 'sqlite') {
       expect(state.integrity).toEqual(['ok'])
       expect(state.migrated).toEqual(migrations.map((m) => m.name).sort())
     }, 400_000)
+
+    it('during the demo seed of its first start: the next start seeds what is missing, and the admin can sign in', async () => {
+      // What a newcomer does: `pnpm dev`, then Ctrl-C (or a crash) while the first start seeds.
+      const file = path.join(work, 'seed.db')
+      const seedEnv = { ...env, SEED_ON_START: 'true', SEED_ADMIN_EMAIL: admin.email, SEED_ADMIN_PASSWORD: admin.password, MEDIA_DIR: path.join(work, 'media-s') }
+      const port = await freePort()
+      const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+        cwd: appDir,
+        detached: true,
+        env: { ...process.env, ...seedEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URI: `file:${file}`, CMS_URL: `http://127.0.0.1:${port}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      const knock = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined), 500)
+      // Killed half-way, watched in the database itself (the log is written in batches): the
+      // services are in, the articles not yet.
+      const rows = async (table: string) => {
+        const client = createClient({ url: `file:${file}` })
+        try {
+          return Number((await client.execute(`SELECT count(*) FROM ${table}`)).rows[0]![0])
+        } catch {
+          return 0 // not created yet, or busy
+        } finally {
+          client.close()
+        }
+      }
+      const deadline = Date.now() + 180_000
+      try {
+        while ((await rows('services')) === 0 && Date.now() < deadline && child.exitCode === null) await sleep(2)
+        expect(child.exitCode, `the first start ended by itself:\n${output.slice(-3000)}`).toBeNull()
+        process.kill(-child.pid!, 'SIGKILL')
+      } finally {
+        clearInterval(knock)
+      }
+      await waitGone(child.pid!)
+      expect(await rows('services'), 'the seed had got to the services').toBeGreaterThan(0)
+      expect(await rows('articles'), 'the kill came before the articles').toBe(0)
+
+      let cms: RunningServer | undefined
+      try {
+        cms = await startProductionCms({ databaseUri: `file:${file}`, env: seedEnv })
+        const count = async (collection: string, where = '') =>
+          ((await (await fetch(`${cms!.url}/api/${collection}?depth=0&limit=1${where}`)).json()) as { totalDocs: number }).totalDocs
+        expect(await count('articles', '&where[slug][equals]=sciatica-and-massage'), 'the flagship article').toBe(1)
+        expect(await count('services'), 'the five services, once each').toBe(5)
+        expect(await count('pages', '&where[slug][equals]=about'), 'the About page').toBe(1)
+        const settings = (await (await fetch(`${cms.url}/api/globals/site-settings?depth=0`)).json()) as { clinicName?: string }
+        expect(settings.clinicName, 'the clinic\'s settings').toBeTruthy()
+        const login = await post(cms.url, '/api/users/login', admin)
+        expect(login.status, login.text).toBe(200)
+        expect(cms.output(), 'the second start finished the seed').toContain('seed: done')
+      } finally {
+        await cms?.stop()
+      }
+      expect((await inspect(file)).integrity).toEqual(['ok'])
+    }, 500_000)
   })
 }
 

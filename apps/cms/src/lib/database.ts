@@ -4,7 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '@/migrations'
-import { sqliteBusyTimeoutMs } from '@/lib/sqlite-busy'
+import { keepSqliteBusyTimeout, sqliteBusyTimeoutMs } from '@/lib/sqlite-busy'
 import { installSqliteTransactions } from '@/lib/sqlite-transactions'
 import { installAfterCommit } from '@/lib/after-commit'
 
@@ -42,8 +42,8 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     // clone, CI and a production box all build the same tables. `runMigrations` applies them on start.
     prodMigrations: migrations,
     push: false,
-    // Wait for another connection's lock instead of failing at once (src/lib/sqlite-busy.ts, which
-    // onInit uses to keep it on every connection).
+    // Wait for another connection's lock instead of failing at once (src/lib/sqlite-busy.ts keeps it
+    // on every connection, see keepBusyTimeoutFromConnect below).
     busyTimeout: sqliteBusyTimeoutMs,
     // Every write is all-or-nothing: a document, its version rows and side tables, its hooks'
     // writes, a migration with its record. (Without this option the adapter writes statement by
@@ -56,7 +56,29 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     init: (args) => {
       const db = adapter.init(args)
       installSqliteTransactions(db, sqliteWriteQueueTimeoutMs)
+      keepBusyTimeoutFromConnect(db)
       return db
+    },
+  })
+}
+
+/**
+ * Keeps the busy timeout on every connection from the moment the adapter creates its client, inside
+ * `connect`: a production start applies the migrations right there, before onInit, and each
+ * migration's transaction left a connection without it, so anything reading the file meanwhile (a
+ * backup, a monitoring query, `sqlite3` in a terminal) failed the next migration's COMMIT with
+ * SQLITE_BUSY and the CMS did not start.
+ */
+function keepBusyTimeoutFromConnect(db: object): void {
+  let client: unknown = (db as { client?: unknown }).client
+  if (client) keepSqliteBusyTimeout(client as Parameters<typeof keepSqliteBusyTimeout>[0])
+  Object.defineProperty(db, 'client', {
+    configurable: true,
+    enumerable: true,
+    get: () => client,
+    set: (value: unknown) => {
+      client = value
+      if (value) keepSqliteBusyTimeout(value as Parameters<typeof keepSqliteBusyTimeout>[0])
     },
   })
 }

@@ -4,7 +4,6 @@ import { env } from '@/env'
 import { databaseKind } from '@/lib/database'
 import { migrations } from '@/migrations'
 import { seed } from '@/seed'
-import { keepSqliteBusyTimeout } from '@/lib/sqlite-busy'
 import { findUnreadableApiKeys, unreadableKeyMessage } from '@/lib/api-keys'
 import { installGracefulJobShutdown } from '@/lib/graceful-shutdown'
 
@@ -19,9 +18,6 @@ type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migra
 export async function onInit(payload: Payload): Promise<void> {
   // Refused requests are logged by lib/log-levels at info/warn, not by Payload at error.
   leaveRouteRefusalsToHook(payload)
-  if (databaseKind(env.databaseUri) === 'sqlite') {
-    keepSqliteBusyTimeout((payload.db as unknown as { client: Parameters<typeof keepSqliteBusyTimeout>[0] }).client)
-  }
   if (!env.isProduction && databaseKind(env.databaseUri) === 'sqlite' && migrations.length > 0) {
     await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
   }
@@ -33,6 +29,8 @@ export async function onInit(payload: Payload): Promise<void> {
     payload.logger.warn(`Could not check the service accounts' API keys: ${(error as Error).message}`)
   }
   if (env.seedOnStart) {
+    // The seed creates the accounts last: without one, it has never finished (it only adds what is
+    // missing, so running it again after an interrupted first start completes it).
     const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
     if (totalDocs === 0) await seed(payload)
   }

@@ -262,7 +262,6 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   const s = new Seeder(payload)
   payload.logger.info('seed: starting (existing documents are kept, missing ones are created)')
 
-  await seedUsers(s)
   await seedBookingAccount(s)
   const media = await seedMedia(s)
 
@@ -304,6 +303,10 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   await seedGlobal(s, 'site-settings', (current) => blank(current.clinicName), siteSettings(refs))
   await seedGlobal(s, 'navigation', (current) => noRows(current.header) && noRows(current.footer), navigation)
   await seedGlobal(s, 'announcement', (current) => blank(current.text) && !current.enabled, announcement)
+
+  // Last: a start seeds while the database has no account (lib/on-init.ts), so a first start cut
+  // short (Ctrl-C, a crash, kill -9) is finished by the next one instead of leaving half the demo.
+  await seedUsers(s)
 
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0)
   payload.logger.info(
