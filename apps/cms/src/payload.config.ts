@@ -33,6 +33,7 @@ import { limits } from '@/lib/request-guard/check-request'
 import { userIsAdmin } from '@/access'
 import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
+import { pruneVersionsTask } from '@/jobs/prune-versions'
 import { announcementEdgeTaskConfig, announcementEdgeCron, announcementEdgeQueue } from '@/jobs/announcement-edges'
 import { retryBookingEmailEndpoint, retryBookingEmailTaskConfig } from '@/lib/booking-emails'
 import { siteUrlOf } from '@/lib/site-url'
@@ -123,7 +124,7 @@ export default withCheckedSchedules(buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig, retryBookingEmailTaskConfig],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig, retryBookingEmailTaskConfig, pruneVersionsTask],
     // After SIGTERM no new job starts; the running one finishes (lib/graceful-shutdown).
     shouldAutoRun: () => acceptingNewJobs(),
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON

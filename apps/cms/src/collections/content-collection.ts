@@ -88,7 +88,10 @@ export function contentCollection({ titleField, fields, writers, admin, hooks, .
       delete: writers === 'editors' ? isEditorOrAdmin : isStaff,
     },
     versions: {
-      maxPerDoc: 50,
+      // Unlimited here: old versions are removed once a night (jobs/prune-versions.ts, which keeps
+      // the newest 50 of each document), not inside every publish, where Payload's own pruning cost
+      // the flagship article up to ~25 ms of its save (issue 17).
+      maxPerDoc: 0,
       drafts: {
         // Live preview refreshes the site after each autosave: short enough to follow typing within
         // about a second (Payload saves at most once per interval, only while there are changes).
