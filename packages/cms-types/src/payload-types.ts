@@ -133,6 +133,7 @@ export interface Config {
       emailReviewsDue: TaskEmailReviewsDue;
       purgeAnnouncementAtEdge: TaskPurgeAnnouncementAtEdge;
       retryBookingEmail: TaskRetryBookingEmail;
+      pruneOldVersions: TaskPruneOldVersions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1014,6 +1015,7 @@ export interface PayloadJob {
           | 'emailReviewsDue'
           | 'purgeAnnouncementAtEdge'
           | 'retryBookingEmail'
+          | 'pruneOldVersions'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1054,6 +1056,7 @@ export interface PayloadJob {
         | 'emailReviewsDue'
         | 'purgeAnnouncementAtEdge'
         | 'retryBookingEmail'
+        | 'pruneOldVersions'
         | 'schedulePublish'
       )
     | null;
@@ -2035,6 +2038,16 @@ export interface TaskRetryBookingEmail {
   };
   output: {
     result: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneOldVersions".
+ */
+export interface TaskPruneOldVersions {
+  input?: unknown;
+  output: {
+    deleted: number;
   };
 }
 /**
