@@ -51,22 +51,32 @@ async function inspect(file: string) {
   }
 }
 
+/**
+ * A production CMS on `file`, started by hand (not startProductionCms, which waits for it to be up):
+ * these tests kill it while it starts. Payload starts (migrates, seeds) on the first request, so
+ * the CMS is knocked on until `stopKnocking()`; `output()` is what it printed.
+ */
+async function startCmsToKill(file: string, extraEnv: Record<string, string>, knockEveryMs: number) {
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: appDir,
+    detached: true,
+    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URI: `file:${file}`, SEED_ON_START: 'false', CMS_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const knock = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined), knockEveryMs)
+  return { child, output: () => output, stopKnocking: () => clearInterval(knock) }
+}
+
 if (testDatabase === 'sqlite') {
   describe('kill -9 of the CMS (SQLite, production build)', () => {
     it('during its start-up migration: the next start completes the migration and the database is whole', async () => {
       const file = path.join(work, 'migration.db')
-      const port = await freePort()
-      const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-        cwd: appDir,
-        detached: true,
-        env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URI: `file:${file}`, SEED_ON_START: 'false', CMS_URL: `http://127.0.0.1:${port}`, MEDIA_DIR: path.join(work, 'media-m') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
       // Payload starts (and migrates) on the first request: knock until it does.
-      const knock = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined), 200)
+      const { child, output: printed, stopKnocking } = await startCmsToKill(file, { MEDIA_DIR: path.join(work, 'media-m') }, 200)
       // Kill it once the first migration is writing (its journal exists), a moment into it.
       const deadline = Date.now() + 120_000
       try {
@@ -74,9 +84,10 @@ if (testDatabase === 'sqlite') {
         await sleep(20)
         process.kill(-child.pid!, 'SIGKILL')
       } finally {
-        clearInterval(knock)
+        stopKnocking()
       }
       await waitGone(child.pid!)
+      const output = printed()
       const last = migrations.at(-1)!.name
       expect(output, 'the migration had started').toContain(`Migrating: ${migrations[0]!.name}`)
       expect(output, 'the kill came after the migrations had finished').not.toContain(`Migrated:  ${last}`)
@@ -98,17 +109,7 @@ if (testDatabase === 'sqlite') {
       // What a newcomer does: `pnpm dev`, then Ctrl-C (or a crash) while the first start seeds.
       const file = path.join(work, 'seed.db')
       const seedEnv = { ...env, SEED_ON_START: 'true', SEED_ADMIN_EMAIL: admin.email, SEED_ADMIN_PASSWORD: admin.password, MEDIA_DIR: path.join(work, 'media-s') }
-      const port = await freePort()
-      const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-        cwd: appDir,
-        detached: true,
-        env: { ...process.env, ...seedEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URI: `file:${file}`, CMS_URL: `http://127.0.0.1:${port}` },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      const knock = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined), 500)
+      const { child, output, stopKnocking } = await startCmsToKill(file, seedEnv, 500)
       // Killed half-way, watched in the database itself (the log is written in batches): the
       // services are in, the articles not yet.
       const rows = async (table: string) => {
@@ -124,10 +125,10 @@ if (testDatabase === 'sqlite') {
       const deadline = Date.now() + 180_000
       try {
         while ((await rows('services')) === 0 && Date.now() < deadline && child.exitCode === null) await sleep(2)
-        expect(child.exitCode, `the first start ended by itself:\n${output.slice(-3000)}`).toBeNull()
+        expect(child.exitCode, `the first start ended by itself:\n${output().slice(-3000)}`).toBeNull()
         process.kill(-child.pid!, 'SIGKILL')
       } finally {
-        clearInterval(knock)
+        stopKnocking()
       }
       await waitGone(child.pid!)
       expect(await rows('services'), 'the seed had got to the services').toBeGreaterThan(0)

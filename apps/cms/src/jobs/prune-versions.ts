@@ -38,10 +38,9 @@ export async function pruneVersions(payload: Payload, { keep = versionsKept, req
         const beyond = await payload.db.findVersions({ collection, where, sort: '-updatedAt', limit: 1, page: keep + 1, pagination: false, select: { updatedAt: true }, req })
         const cutoff = beyond.docs[0]?.updatedAt
         if (!cutoff) continue
-        const before = await payload.db.countVersions({ collection, where, req })
-        await payload.db.deleteVersions({ collection, where: { and: [where, { updatedAt: { less_than_equal: cutoff } }] }, req })
-        const after = await payload.db.countVersions({ collection, where, req })
-        removedHere += before.totalDocs - after.totalDocs
+        const old = { and: [where, { updatedAt: { less_than_equal: cutoff } }] }
+        removedHere += (await payload.db.countVersions({ collection, where: old, req })).totalDocs
+        await payload.db.deleteVersions({ collection, where: old, req })
       }
       if (!batch.hasNextPage) break
     }
