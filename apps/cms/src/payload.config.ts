@@ -35,6 +35,7 @@ import { previewGrantEndpoint } from '@/lib/preview'
 import { deleteExpiredRequestsTask } from '@/jobs/delete-expired-requests'
 import { pruneVersionsTask } from '@/jobs/prune-versions'
 import { announcementEdgeTaskConfig, announcementEdgeCron, announcementEdgeQueue } from '@/jobs/announcement-edges'
+import { sitePurgeCron, sitePurgeQueue, sitePurgeTaskConfig } from '@/lib/site-purge'
 import { retryBookingEmailEndpoint, retryBookingEmailTaskConfig } from '@/lib/booking-emails'
 import { siteUrlOf } from '@/lib/site-url'
 import { acceptingNewJobs } from '@/lib/graceful-shutdown'
@@ -124,7 +125,7 @@ export default withCheckedSchedules(buildConfig({
   jobs: {
     // Only admins may run the queue by hand (`/api/payload-jobs/run`); the cron runs it as the system.
     access: { run: ({ req }) => userIsAdmin(req.user) },
-    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig, retryBookingEmailTaskConfig, pruneVersionsTask],
+    tasks: [deleteExpiredRequestsTask, emailReviewsDue, announcementEdgeTaskConfig, retryBookingEmailTaskConfig, pruneVersionsTask, sitePurgeTaskConfig],
     // After SIGTERM no new job starts; the running one finishes (lib/graceful-shutdown).
     shouldAutoRun: () => acceptingNewJobs(),
     // Runs scheduled publishing and unpublishing in the CMS's own process: it polls on JOBS_AUTORUN_CRON
@@ -139,6 +140,8 @@ export default withCheckedSchedules(buildConfig({
             { cron: '*/10 * * * *', queue: weeklyQueue, limit: 5 },
             // The announcement's start and end: at most ~5 s late (jobs/announcement-edges).
             { cron: announcementEdgeCron, queue: announcementEdgeQueue, limit: 5 },
+            // Purges the site has not confirmed yet (down, restarting): retried until it does (lib/site-purge).
+            { cron: sitePurgeCron, queue: sitePurgeQueue, limit: 10 },
           ],
   },
   plugins: [

@@ -2,8 +2,10 @@
 // while several editors publish the same page. Each time the CMS starts again on the same file, the
 // migration is completed (it was rolled back whole, not left half-applied), `PRAGMA integrity_check`
 // says ok, no page has two versions marked latest, and what was acknowledged is there. The publishing
-// case runs on MongoDB too (versions checked where it has transactions: a replica set).
+// case runs on MongoDB too (versions checked where it has transactions: a replica set), as does a
+// publish the site did not confirm before the kill: the next start tells the site.
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -224,4 +226,48 @@ describe(`kill -9 of the CMS while editors publish (${testDatabase}, production 
       await cms.stop()
     }
   }, 600_000)
+})
+
+describe(`kill -9 of the CMS after a publish the site did not confirm (${testDatabase}, production build)`, () => {
+  it('the site was down, the CMS is killed and started again: it tells the site once the site is back', async () => {
+    // The site: down during the publish (nothing listens on its port), up before the CMS restarts.
+    const sitePort = await freePort()
+    const revalidateSecret = 'kill9-site-purge-secret'
+    const received: string[][] = []
+    const site = createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      request.on('end', () => {
+        if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === revalidateSecret) received.push((JSON.parse(body) as { tags: string[] }).tags)
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+      })
+    })
+    const siteEnv = { ...env, SITE_URL: `http://127.0.0.1:${sitePort}`, SITE_REVALIDATE_SECRET: revalidateSecret }
+    const databaseUri = testDatabase === 'sqlite' ? `file:${path.join(work, 'purge.db')}` : freshDatabaseUri('kill9_purge')
+    let cms = await startProductionCms({ databaseUri, env: siteEnv })
+    try {
+      const first = await post(cms.url, '/api/users/first-register', { ...admin, name: 'Kill Admin' })
+      expect(first.status, first.text).toBe(200)
+      const page = await post(cms.url, '/api/pages', { title: 'Published while the site was down', slug: 'while-down', layout: [{ blockType: 'hero', heading: 'Hi' }], _status: 'published' }, { token: first.body.token })
+      expect(page.status, page.text).toBe(201)
+      // The call at commit fails at once (connection refused); then the CMS dies.
+      await sleep(300)
+      process.kill(-cms.pid, 'SIGKILL')
+      await waitGone(cms.pid)
+      await cms.stop()
+      expect(received).toEqual([])
+
+      await new Promise<void>((resolve) => site.listen(sitePort, '127.0.0.1', resolve))
+      const restarted = Date.now()
+      cms = await startProductionCms({ databaseUri, env: siteEnv })
+      // The first retry is due 15 s after the publish, and the queue is polled every 5 s.
+      const deadline = Date.now() + 60_000
+      while (received.length === 0 && Date.now() < deadline) await sleep(100)
+      expect(received, 'the site was told after the restart').toEqual([expect.arrayContaining(['collection:pages', 'doc:pages:while-down'])])
+      expect(Date.now() - restarted, 'within a minute of the restart').toBeLessThan(60_000)
+    } finally {
+      await cms.stop()
+      await new Promise((resolve) => (site.closeAllConnections(), site.close(resolve)))
+    }
+  }, 300_000)
 })

@@ -134,6 +134,7 @@ export interface Config {
       purgeAnnouncementAtEdge: TaskPurgeAnnouncementAtEdge;
       retryBookingEmail: TaskRetryBookingEmail;
       pruneOldVersions: TaskPruneOldVersions;
+      deliverSitePurge: TaskDeliverSitePurge;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1016,6 +1017,7 @@ export interface PayloadJob {
           | 'purgeAnnouncementAtEdge'
           | 'retryBookingEmail'
           | 'pruneOldVersions'
+          | 'deliverSitePurge'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1057,6 +1059,7 @@ export interface PayloadJob {
         | 'purgeAnnouncementAtEdge'
         | 'retryBookingEmail'
         | 'pruneOldVersions'
+        | 'deliverSitePurge'
         | 'schedulePublish'
       )
     | null;
@@ -2048,6 +2051,27 @@ export interface TaskPruneOldVersions {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverSitePurge".
+ */
+export interface TaskDeliverSitePurge {
+  input: {
+    tags:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    attempt?: number | null;
+  };
+  output: {
+    confirmed?: boolean | null;
   };
 }
 /**

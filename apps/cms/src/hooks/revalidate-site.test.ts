@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { postRevalidation, revalidateSiteAfterChange, revalidateSiteAfterDelete, revalidateSiteAfterGlobalChange, sendRevalidation } from './revalidate-site'
+import { postRevalidation, sendRevalidation } from '@/lib/site-purge'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete, revalidateSiteAfterGlobalChange } from './revalidate-site'
 
 /**
  * The CMS tells the site which cache tags to purge. The site's side is a real HTTP endpoint
@@ -9,11 +10,29 @@ import { postRevalidation, revalidateSiteAfterChange, revalidateSiteAfterDelete,
 const calls: Array<{ url: string; init: RequestInit }> = []
 let answer: () => Promise<Response> = async () => Response.json({ ok: true })
 const warnings: string[] = []
-const req = (context: Record<string, unknown> = {}) => ({ context, payload: { logger: { warn: (message: string) => warnings.push(message) } } }) as never
+/** The purges recorded until the site confirms (lib/site-purge): queued jobs, and those removed. */
+const queued: Array<{ id: number; task: string; queue?: string; input: unknown; waitUntil?: Date }> = []
+const removed: unknown[] = []
+const req = (context: Record<string, unknown> = {}) =>
+  ({
+    context,
+    payload: {
+      logger: { warn: (message: string) => warnings.push(message) },
+      jobs: {
+        queue: async (job: { task: string; queue?: string; input: unknown; waitUntil?: Date }) => {
+          queued.push({ id: queued.length + 1, ...job })
+          return { id: queued.length }
+        },
+      },
+      db: { deleteOne: async ({ where }: { where: { id: { equals: unknown } } }) => void removed.push(where.id.equals) },
+    },
+  }) as never
 
 beforeEach(() => {
   calls.length = 0
   warnings.length = 0
+  queued.length = 0
+  removed.length = 0
   answer = async () => Response.json({ ok: true })
   vi.stubGlobal('fetch', async (url: URL | string, init: RequestInit) => {
     calls.push({ url: String(url), init })
@@ -37,16 +56,29 @@ describe('sendRevalidation', () => {
     expect(warnings).toEqual([])
   })
 
+  it('records the purge first (in the write), and removes the record once the site confirms', async () => {
+    const before = Date.now()
+    await sendRevalidation(['collection:articles', 'doc:articles:x'], req())
+    expect(queued).toHaveLength(1)
+    expect(queued[0]).toMatchObject({ task: 'deliverSitePurge', queue: 'site-purges', input: { tags: ['collection:articles', 'doc:articles:x'], attempt: 1 } })
+    // Retried only after the call at commit has surely ended (its timeout is 5 s).
+    expect(queued[0]!.waitUntil!.getTime()).toBeGreaterThanOrEqual(before + 15_000)
+    expect(removed).toEqual([1])
+  })
+
   it('sends nothing for no tags, or for bulk writes that ask it not to', async () => {
     await sendRevalidation([], req())
     await sendRevalidation(['collection:articles'], req({ disableRevalidate: true }))
     expect(calls).toHaveLength(0)
+    expect(queued).toHaveLength(0)
   })
 
-  it('a site that refuses or is down never fails the publish: it is logged', async () => {
+  it('a site that refuses or is down never fails the publish: it is logged, and the record stays for the retry', async () => {
     answer = async () => new Response('no', { status: 401 })
     await sendRevalidation(['collection:articles'], req())
     expect(warnings).toEqual(['The site answered 401 to a revalidation of collection:articles.'])
+    expect(queued).toHaveLength(1)
+    expect(removed).toEqual([])
     answer = async () => {
       throw new Error('connect ECONNREFUSED')
     }
@@ -116,10 +148,11 @@ describe('without a revalidation secret', () => {
     vi.resetModules()
     vi.stubEnv('SITE_REVALIDATE_SECRET', '')
     try {
-      const fresh = await import('./revalidate-site')
+      const fresh = await import('@/lib/site-purge')
       await fresh.sendRevalidation(['collection:articles'], req())
       await fresh.sendRevalidation(['collection:articles'], req())
       expect(calls).toHaveLength(0)
+      expect(queued).toHaveLength(0)
       expect(warnings).toEqual(['SITE_REVALIDATE_SECRET is not set: the site is not told about content changes.'])
     } finally {
       vi.unstubAllEnvs()

@@ -1,15 +1,6 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
-import {
-  collectionTag,
-  documentTag,
-  globalTag,
-  revalidateSecretHeader,
-  type CollectionSlug,
-  type GlobalSlug,
-  type RevalidateRequest,
-} from '@clinic/cms-types'
-import { env } from '@/env'
-import { afterCommit } from '@/lib/after-commit'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, GlobalAfterChangeHook } from 'payload'
+import { collectionTag, documentTag, globalTag, type CollectionSlug, type GlobalSlug } from '@clinic/cms-types'
+import { sendRevalidation } from '@/lib/site-purge'
 
 /**
  * Tells the site which cache tags to purge after content changes.
@@ -17,6 +8,7 @@ import { afterCommit } from '@/lib/after-commit'
  * The site's pages also show documents of *other* collections (an article embeds services and
  * exercises, a condition hub lists articles, services and exercises, pages hold services grids,
  * every page shows media), so a change purges the collection tags of the collections that show it.
+ * The call itself, and its retries until the site confirms, are in lib/site-purge.
  */
 const shownIn: Partial<Record<CollectionSlug, CollectionSlug[]>> = {
   articles: ['conditions'],
@@ -26,46 +18,6 @@ const shownIn: Partial<Record<CollectionSlug, CollectionSlug[]>> = {
   team: ['articles'],
   media: ['articles', 'services', 'exercises', 'conditions', 'pages', 'team'],
   pages: [],
-}
-
-let warnedNoSecret = false
-
-/**
- * Sends the tags once the write is committed (never for a write that is rolled back: the site would
- * purge, fetch the old content and cache it again); a site that is down must never make a publish
- * fail, so errors are only logged.
- */
-export async function sendRevalidation(tags: string[], req: PayloadRequest): Promise<void> {
-  if (tags.length === 0 || req.context?.disableRevalidate) return
-  await afterCommit(req, () => postRevalidation(tags, req))
-}
-
-/**
- * Sends the tags now. Answers whether the site confirmed the purge (a scheduled purge, which is no
- * write, retries when it did not).
- */
-export async function postRevalidation(tags: string[], req: PayloadRequest): Promise<boolean> {
-  // Bulk writes (the seed, a database import) pass this to skip one request per document.
-  if (tags.length === 0 || req.context?.disableRevalidate) return true
-  if (!env.siteRevalidateSecret) {
-    if (!warnedNoSecret) req.payload.logger.warn('SITE_REVALIDATE_SECRET is not set: the site is not told about content changes.')
-    warnedNoSecret = true
-    return true
-  }
-  const body: RevalidateRequest = { tags: [...new Set(tags)] }
-  try {
-    const response = await fetch(new URL('/api/revalidate', env.siteUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [revalidateSecretHeader]: env.siteRevalidateSecret },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    })
-    if (!response.ok) req.payload.logger.warn(`The site answered ${response.status} to a revalidation of ${body.tags.join(', ')}.`)
-    return response.ok
-  } catch (error) {
-    req.payload.logger.warn(`Could not reach the site to revalidate ${body.tags.join(', ')}: ${String(error)}`)
-    return false
-  }
 }
 
 function tagsFor(collection: CollectionSlug, slugs: (string | null | undefined)[]): string[] {

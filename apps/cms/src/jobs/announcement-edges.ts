@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
 import { globalTag } from '@clinic/cms-types'
-import { postRevalidation } from '@/hooks/revalidate-site'
+import { postRevalidation } from '@/lib/site-purge'
 
 /**
  * The announcement's window (startsAt, endsAt) is checked when the site renders a page, and pages

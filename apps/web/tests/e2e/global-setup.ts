@@ -98,8 +98,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const marketer = { email: 'marketer@e2e.example', password: 'e2e-marketer-password' }
     // The site's booking form account: the seed creates it with this key, the site sends it.
     const bookingApiKey = secret()
-    const cmsEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+    // The CMS's own settings (beyond the inherited environment): a spec that starts a second CMS
+    // on the same database (06-purge-while-site-down) uses them.
+    const cmsOwnEnv: Record<string, string> = {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       PAYLOAD_SECRET: secret(),
@@ -123,6 +124,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // and retries it with "Retry now", with no queued retry racing it.
       BOOKING_EMAIL_RETRY_DELAYS_MS: '600000,600000',
     }
+    const cmsEnv: NodeJS.ProcessEnv = { ...process.env, ...cmsOwnEnv }
 
     console.log(`[e2e] seeding a fresh SQLite database in ${tmp}`)
     const seedOutput = await runToCompletion('The seed (apps/cms `pnpm seed`)', [path.join(cmsDir, 'scripts', 'run-ts.mjs'), 'src/seed/run.ts'], {
@@ -209,7 +211,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // for an instance that is down to the other).
     front = await startFrontCache({ siteUrl: [siteUrl, secondSiteUrl], cmsUrl, port: frontPort, refreshSecret: revalidateSecret, accessLog: true })
 
-    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, frontUrl: front.url, secondSiteUrl, frontAccessLog: front.accessLogPath!, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
+    const context: E2eContext = { cmsUrl, siteUrl, redisUrl: redis.url, frontUrl: front.url, secondSiteUrl, frontAccessLog: front.accessLogPath!, frontCmsUrl: front.cmsUrl, frontPrefix: front.prefix, cmsPid: cms.pid, cmsEnv: cmsOwnEnv, previewSecret, revalidateSecret, admin, editor, marketer, logDir, mailboxUrl: mailbox.url }
     project.provide('e2e', context)
     console.log(`[e2e] servers ready in ${Math.round((Date.now() - started) / 1000)} s`)
     return teardown

@@ -27,6 +27,8 @@ export interface E2eContext {
   redisUrl: string
   /** Process group of the CMS server, so the CMS-down spec can stop it. */
   cmsPid: number
+  /** The CMS's own settings (database, secrets, mail), for a spec that starts a second CMS on the same database. */
+  cmsEnv: Record<string, string>
   previewSecret: string
   revalidateSecret: string
   admin: Account

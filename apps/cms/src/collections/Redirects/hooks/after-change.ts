@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import { collectionTag } from '@clinic/cms-types'
-import { sendRevalidation } from '@/hooks/revalidate-site'
+import { sendRevalidation } from '@/lib/site-purge'
 import type { RedirectData } from '../lookups'
 import { refreshRedirect } from './resolve-destination'
 

@@ -1,0 +1,167 @@
+// A purge the site does not confirm is not lost (src/lib/site-purge.ts): it is recorded with the
+// write, and the CMS's queue calls the site again until it confirms. Before, a publish made while the
+// site was restarting (a deploy) or down never reached it, and its cached pages kept the old content
+// until some unrelated change purged them. The site here is a plain HTTP server that can be stopped
+// and started on its port (the real site's side is tested end to end in
+// apps/web/tests/e2e/06-purge-while-site-down).
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { initTransaction, killTransaction, createLocalReq, type Payload } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabase } from './helpers/database'
+import { bootPayload, shutdownPayload } from './helpers/payload'
+
+const secret = 'site-purges-test-secret'
+// Read after Payload boots: the module's environment (SITE_URL) is the one bootPayload sets.
+let firstRetryMs = 0
+let longestRetryMs = 0
+let sitePurgeTask = ''
+let payload: Payload
+let port = 0
+let server: Server | undefined
+const received: string[][] = []
+
+/** The site answering on its port (200 to every purge), or not listening at all. */
+async function siteUp(): Promise<void> {
+  server = createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    request.on('end', () => {
+      if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === secret) received.push((JSON.parse(body) as { tags: string[] }).tags)
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+  })
+  await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+}
+
+async function siteDown(): Promise<void> {
+  const closing = server
+  server = undefined
+  if (closing) await new Promise((resolve) => (closing.closeAllConnections(), closing.close(resolve)))
+}
+
+beforeAll(async () => {
+  await siteUp()
+  payload = await bootPayload('site_purges', { url: `http://127.0.0.1:${port}`, revalidateSecret: secret })
+  ;({ firstRetryMs, longestRetryMs, sitePurgeTask } = await import('@/lib/site-purge'))
+})
+
+afterAll(async () => {
+  await shutdownPayload(payload)
+  await siteDown()
+})
+
+beforeEach(async () => {
+  received.length = 0
+  if (!server) await siteUp()
+})
+
+type Job = { id: number | string; input: { tags: string[]; attempt?: number }; waitUntil?: string | null; completedAt?: string | null }
+
+/** Purges recorded and not delivered yet. */
+async function pending(): Promise<Job[]> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: sitePurgeTask } }, { completedAt: { exists: false } }] },
+    overrideAccess: true,
+    depth: 0,
+    limit: 100,
+    sort: 'createdAt',
+  })
+  return docs as unknown as Job[]
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Waits until `check` holds (the call at commit runs after the write returns), 10 s at most. */
+async function eventually(check: () => Promise<boolean> | boolean): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!(await check())) {
+    if (Date.now() > deadline) return
+    await sleep(25)
+  }
+}
+
+let counter = 0
+const publishPage = async (title: string) => {
+  counter += 1
+  return payload.create({ collection: 'pages', overrideAccess: true, data: { title, slug: `purge-${Date.now().toString(36)}-${counter}`, layout: [{ blockType: 'hero', heading: title }], _status: 'published' } as never })
+}
+const pageTags = (slug: string) => expect.arrayContaining(['collection:pages', `doc:pages:${slug}`])
+
+describe('a purge the site does not confirm', () => {
+  it('a site that confirms at once: it is told once, and no record is left', async () => {
+    const page = await publishPage('Told at once')
+    await eventually(async () => received.length > 0 && (await pending()).length === 0)
+    expect(received).toEqual([pageTags(String(page.slug))])
+    expect(await pending()).toEqual([])
+  })
+
+  it('a site that is down during the publish: the publish succeeds, the purge waits in the queue, and reaches the site when it is back', async () => {
+    await siteDown()
+    const before = Date.now()
+    const page = await publishPage('Published while the site restarts')
+    const published = await payload.findByID({ collection: 'pages', id: page.id, overrideAccess: true, depth: 0 })
+    expect(published._status, 'the publish itself went through').toBe('published')
+
+    // The call at commit fails (nothing listens): the record stays, for a retry after it.
+    await sleep(500)
+    const [job, ...more] = await pending()
+    expect(job, 'a record of the purge').toBeDefined()
+    expect(more).toEqual([])
+    expect(job!.input.tags).toEqual(pageTags(String(page.slug)))
+    expect(new Date(job!.waitUntil!).getTime()).toBeGreaterThanOrEqual(before + firstRetryMs)
+
+    // The queue's attempt while the site is still down: one new record, a while later.
+    await payload.jobs.runByID({ id: job!.id, silent: true })
+    const retries = await pending()
+    expect(retries, 'exactly one record still waits').toHaveLength(1)
+    expect(retries[0]!.id).not.toBe(job!.id)
+    expect(retries[0]!.input).toMatchObject({ tags: job!.input.tags, attempt: 2 })
+    const wait = new Date(retries[0]!.waitUntil!).getTime() - Date.now()
+    expect(wait, 'the next attempt waits longer').toBeGreaterThan(firstRetryMs)
+    expect(wait, 'but at most a minute').toBeLessThanOrEqual(longestRetryMs)
+    expect(received).toEqual([])
+
+    // The site is back: the next attempt is confirmed, and nothing is left to deliver.
+    await siteUp()
+    await payload.jobs.runByID({ id: retries[0]!.id, silent: true })
+    expect(received).toEqual([pageTags(String(page.slug))])
+    expect(await pending()).toEqual([])
+  })
+
+  it('a site that stays down is called again for as long as it takes, at most a minute apart', async () => {
+    await siteDown()
+    const page = await publishPage('Down for a long time')
+    await eventually(async () => (await pending()).length === 1)
+    for (let attempt = 2; attempt <= 6; attempt += 1) {
+      const [job] = await pending()
+      await payload.jobs.runByID({ id: job!.id, silent: true })
+      const [next] = await pending()
+      expect(next, `a record after attempt ${attempt}`).toBeDefined()
+      expect(next!.input.attempt).toBe(attempt)
+      expect(new Date(next!.waitUntil!).getTime() - Date.now()).toBeLessThanOrEqual(longestRetryMs)
+    }
+    await siteUp()
+    const [job] = await pending()
+    await payload.jobs.runByID({ id: job!.id, silent: true })
+    expect(received).toEqual([pageTags(String(page.slug))])
+    expect(await pending()).toEqual([])
+  })
+})
+
+if (testDatabase === 'sqlite') {
+  describe('a write that is rolled back (SQLite: one transaction per write)', () => {
+    it('records no purge and calls the site for nothing', async () => {
+      const req = await createLocalReq({}, payload)
+      await initTransaction(req)
+      const page = await payload.create({ collection: 'pages', overrideAccess: true, req, data: { title: 'Rolled back', slug: `rolled-back-${Date.now().toString(36)}`, layout: [{ blockType: 'hero', heading: 'Rolled back' }], _status: 'published' } as never })
+      await killTransaction(req)
+      await sleep(300)
+      expect(await payload.find({ collection: 'pages', where: { id: { equals: page.id } }, overrideAccess: true, depth: 0 }).then((r) => r.totalDocs)).toBe(0)
+      expect(await pending()).toEqual([])
+      expect(received).toEqual([])
+    })
+  })
+}
