@@ -72,6 +72,14 @@ async function pending(): Promise<Job[]> {
   return docs as unknown as Job[]
 }
 
+/** The dashboard's "What needs you now", as a marketer sees it (every role publishes). */
+async function dashboard() {
+  const { whatNeedsMe } = await import('@/components/admin/NeedsYou/data')
+  const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `marketer-${Date.now().toString(36)}${counter++}@purges.example`, password: 'Quiet-harbour-lantern-2026!', role: 'marketer', name: 'Marketer' } as never })
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+  return whatNeedsMe(req, '/admin')
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Waits until `check` holds (the call at commit runs after the write returns), 10 s at most. */
@@ -124,11 +132,16 @@ describe('a purge the site does not confirm', () => {
     expect(wait, 'but at most a minute').toBeLessThanOrEqual(longestRetryMs)
     expect(received).toEqual([])
 
+    // Staff are told on the dashboard: the change is saved, the site does not show it yet.
+    const shown = (await dashboard()).find((section) => section.key === 'notOnSite')
+    expect(shown, 'the dashboard says the site has not confirmed it').toMatchObject({ count: 1, items: [{ label: `pages: ${String(page.slug)}` }] })
+
     // The site is back: the next attempt is confirmed, and nothing is left to deliver.
     await siteUp()
     await payload.jobs.runByID({ id: retries[0]!.id, silent: true })
     expect(received).toEqual([pageTags(String(page.slug))])
     expect(await pending()).toEqual([])
+    expect((await dashboard()).map((section) => section.key), 'nothing left to say').not.toContain('notOnSite')
   })
 
   it('a site that stays down is called again for as long as it takes, at most a minute apart', async () => {

@@ -2069,6 +2069,7 @@ export interface TaskDeliverSitePurge {
       | boolean
       | null;
     attempt?: number | null;
+    since?: string | null;
   };
   output: {
     confirmed?: boolean | null;

@@ -94,7 +94,7 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
   }
   const record = await req.payload.jobs.queue({
     task: sitePurgeTask,
-    input: { tags: unique, attempt: 1 },
+    input: { tags: unique, attempt: 1, since: new Date().toISOString() },
     queue: sitePurgeQueue,
     waitUntil: new Date(Date.now() + firstRetryMs),
     req,
@@ -104,7 +104,8 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
   })
 }
 
-type SitePurgeInput = { tags: string[]; attempt?: number }
+/** The tags, which attempt comes next, and when the change was saved. */
+export type SitePurgeInput = { tags: string[]; attempt?: number; since?: string }
 
 /** The retry of a purge the site had not confirmed: confirmed now, or queued again for later. */
 export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { confirmed: boolean } }> = {
@@ -113,6 +114,7 @@ export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { 
   inputSchema: [
     { name: 'tags', type: 'json', required: true },
     { name: 'attempt', type: 'number' },
+    { name: 'since', type: 'text' },
   ],
   outputSchema: [{ name: 'confirmed', type: 'checkbox' }],
   // Its own retries are the new jobs it queues (unlimited, once a minute at most); this covers only
@@ -130,11 +132,11 @@ export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { 
       return { output: { confirmed: true } }
     }
     const next = new Date(Date.now() + retryDelayMs(attempt + 1))
-    await req.payload.jobs.queue({ task: sitePurgeTask, input: { tags, attempt }, queue: sitePurgeQueue, waitUntil: next })
+    await req.payload.jobs.queue({ task: sitePurgeTask, input: { tags, attempt, since: input.since }, queue: sitePurgeQueue, waitUntil: next })
     // Every attempt is logged for the first few minutes, then once an hour: a site down for a day
     // does not fill the log.
     if (attempt <= 5 || attempt % 60 === 0) {
-      req.payload.logger.warn(`${outcome.problem} Attempt ${attempt}; trying again at ${next.toISOString()}. Until the site confirms, it may show the old content.`)
+      req.payload.logger.warn(`${outcome.problem.replace(/\.$/, '')} (attempt ${attempt}); trying again at ${next.toISOString()}. Until the site confirms, it may show the old content.`)
     }
     return { output: { confirmed: false } }
   },

@@ -2,11 +2,12 @@ import type { PayloadRequest } from 'payload'
 import type { AppointmentRequest } from '@clinic/cms-types'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
 import { reviewsDue } from '@/lib/medical-review'
+import { firstRetryMs, sitePurgeTask, type SitePurgeInput } from '@/lib/site-purge'
 import { countUnpublishedDrafts, failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
 
 /** One line of the dashboard: what needs someone, how many, since when, and where to open it. */
 export type NeedsYouItem = { label: string; href: string; detail?: string }
-export type NeedsYouSection = { key: 'requests' | 'emailFailures' | 'failures' | 'reviews' | 'scheduled' | 'drafts'; title: string; count: number; href: string; items: NeedsYouItem[] }
+export type NeedsYouSection = { key: 'notOnSite' | 'requests' | 'emailFailures' | 'failures' | 'reviews' | 'scheduled' | 'drafts'; title: string; count: number; href: string; items: NeedsYouItem[] }
 
 const shown = 5
 const week = 7 * 24 * 60 * 60 * 1000
@@ -42,6 +43,51 @@ async function staffNotificationFailures(req: PayloadRequest, adminRoute: string
   }
 }
 
+/** What a purge's tags are about, in staff's terms, and where to open it. */
+function changeOf(tags: string[], adminRoute: string): { label: string; href: string } {
+  const doc = tags.map((tag) => /^doc:([^:]+):(.+)$/.exec(tag)).find(Boolean)
+  if (doc) return { label: `${doc[1]}: ${doc[2]}`, href: `${adminRoute}/collections/${doc[1]}?where[slug][equals]=${encodeURIComponent(doc[2]!)}` }
+  const global = tags.map((tag) => /^global:(.+)$/.exec(tag)).find(Boolean)
+  if (global) return { label: `${global[1]} (every page)`, href: `${adminRoute}/globals/${global[1]}` }
+  const collection = tags.map((tag) => /^collection:(.+)$/.exec(tag)).find(Boolean)
+  return collection ? { label: collection[1]!, href: `${adminRoute}/collections/${collection[1]}` } : { label: tags.join(', '), href: adminRoute }
+}
+
+/**
+ * Changes saved (published, unpublished, deleted) that the public site has not confirmed yet
+ * (lib/site-purge): it was down or refused, so it may still show the old content. The CMS keeps
+ * telling it; this says so, so nobody believes the site shows a change it does not. Every role
+ * publishes, so every role sees it; only while there is something to show.
+ */
+async function notOnSiteYet(req: PayloadRequest, adminRoute: string, now: Date): Promise<NeedsYouSection | undefined> {
+  const { docs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: sitePurgeTask } }, { completedAt: { exists: false } }] },
+    sort: 'createdAt',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  // A record is removed as soon as the site confirms, within a second: only one past its first
+  // retry (or a retry itself) means the site has not confirmed.
+  const late = docs.flatMap((job) => {
+    const input = (job.input ?? {}) as Partial<SitePurgeInput>
+    const since = input.since ?? String(job.createdAt)
+    const overdue = (input.attempt ?? 1) >= 2 || now.getTime() - new Date(since).getTime() > firstRetryMs
+    return overdue && Array.isArray(input.tags) ? [{ ...changeOf(input.tags, adminRoute), since }] : []
+  })
+  if (late.length === 0) return undefined
+  const items = [...new Map(late.map((item) => [item.label, item])).values()].slice(0, shown)
+  return {
+    key: 'notOnSite',
+    title: 'Saved, but the public site has not confirmed it yet (it may still show the old version; the CMS keeps telling it every minute, so check that the site is running)',
+    count: late.length,
+    href: items[0]!.href,
+    items: items.map((item) => ({ label: item.label, href: item.href, detail: item.since })),
+  }
+}
+
 /**
  * "What needs me now", by role. Editors and admins: appointment requests waiting (count and the
  * oldest; a request is identified by its number, never by name), failures, medical reviews
@@ -52,6 +98,8 @@ async function staffNotificationFailures(req: PayloadRequest, adminRoute: string
 export async function whatNeedsMe(req: PayloadRequest, adminRoute: string, now = new Date()): Promise<NeedsYouSection[]> {
   if (!userIsStaff(req.user)) return []
   const sections: NeedsYouSection[] = []
+  const unconfirmed = await notOnSiteYet(req, adminRoute, now)
+  if (unconfirmed) sections.push(unconfirmed)
   if (userIsEditorOrAdmin(req.user)) {
     const waiting = { status: { equals: 'new' } } as const
     const [{ totalDocs }, oldest] = await Promise.all([
