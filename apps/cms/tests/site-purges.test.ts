@@ -8,14 +8,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { initTransaction, killTransaction, createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { firstRetryMs, longestRetryMs, sitePurgeTask } from '@/lib/site-purge-record'
 import { testDatabase } from './helpers/database'
 import { bootPayload, shutdownPayload } from './helpers/payload'
 
 const secret = 'site-purges-test-secret'
-// Read after Payload boots: the module's environment (SITE_URL) is the one bootPayload sets.
-let firstRetryMs = 0
-let longestRetryMs = 0
-let sitePurgeTask = ''
 let payload: Payload
 let port = 0
 let server: Server | undefined
@@ -44,7 +41,6 @@ async function siteDown(): Promise<void> {
 beforeAll(async () => {
   await siteUp()
   payload = await bootPayload('site_purges', { url: `http://127.0.0.1:${port}`, revalidateSecret: secret })
-  ;({ firstRetryMs, longestRetryMs, sitePurgeTask } = await import('@/lib/site-purge'))
 })
 
 afterAll(async () => {

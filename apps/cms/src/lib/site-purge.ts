@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { revalidateSecretHeader, type RevalidateRequest } from '@clinic/cms-types'
 import { env } from '@/env'
 import { afterCommit } from '@/lib/after-commit'
+import { firstRetryMs, retryDelayMs, sitePurgeQueue, sitePurgeTask, type SitePurgeInput } from './site-purge-record'
 
 /**
  * Telling the site which cache tags to purge, until it confirms.
@@ -19,20 +20,8 @@ import { afterCommit } from '@/lib/after-commit'
  * the site again: 15 s after the write, then 30 s, then once a minute until it confirms. Purges are
  * idempotent: a duplicate only renders a page once more.
  */
-export const sitePurgeTask = 'deliverSitePurge'
-export const sitePurgeQueue = 'site-purges'
-/** Six fields, seconds first: every 5 seconds. One indexed query when nothing is due. */
-export const sitePurgeCron = '*/5 * * * * *'
-/** The first retry: after the call at commit has surely ended (its timeout is 5 s). */
-export const firstRetryMs = 15_000
-/** The most the site waits for a purge once it answers again. */
-export const longestRetryMs = 60_000
+export { firstRetryMs, longestRetryMs, retryDelayMs, sitePurgeCron, sitePurgeQueue, sitePurgeTask, type SitePurgeInput } from './site-purge-record'
 const callTimeoutMs = 5_000
-
-/** When attempt `attempt` (2 = the first retry) comes after the one before: 15 s, 30 s, then every minute. */
-export function retryDelayMs(attempt: number): number {
-  return Math.min(longestRetryMs, firstRetryMs * 2 ** Math.max(0, attempt - 2))
-}
 
 let warnedNoSecret = false
 
@@ -104,8 +93,6 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
   })
 }
 
-/** The tags, which attempt comes next, and when the change was saved. */
-export type SitePurgeInput = { tags: string[]; attempt?: number; since?: string }
 
 /** The retry of a purge the site had not confirmed: confirmed now, or queued again for later. */
 export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { confirmed: boolean } }> = {

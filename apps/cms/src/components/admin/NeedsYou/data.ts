@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import type { AppointmentRequest } from '@clinic/cms-types'
 import { userIsEditorOrAdmin, userIsStaff } from '@/access'
 import { reviewsDue } from '@/lib/medical-review'
-import { firstRetryMs, sitePurgeTask, type SitePurgeInput } from '@/lib/site-purge'
+import { firstRetryMs, sitePurgeTask, type SitePurgeInput } from '@/lib/site-purge-record'
 import { countUnpublishedDrafts, failedSchedules, scheduledChanges, unpublishedDrafts, type GoingOutRow } from '../GoingOut/data'
 
 /** One line of the dashboard: what needs someone, how many, since when, and where to open it. */
