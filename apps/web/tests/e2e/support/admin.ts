@@ -15,8 +15,18 @@ export async function adminLogin(page: Page, cmsUrl: string, account: Account): 
 /** Opens a document from its collection's list view by clicking its title, and waits for the form. */
 export async function openFromList(page: Page, cmsUrl: string, collection: string, title: string): Promise<void> {
   await page.goto(`${cmsUrl}/admin/collections/${collection}`, { waitUntil: 'load', timeout: 120_000 })
-  await page.getByRole('link', { name: title, exact: true }).first().click({ timeout: 60_000 })
-  await page.waitForURL(new RegExp(`/admin/collections/${collection}/[^/]+$`), { timeout: 60_000 })
+  const editView = new RegExp(`/admin/collections/${collection}/[^/]+$`)
+  // A click that lands while the list view settles its address (it replaces the URL with its default
+  // query once hydrated) can be undone by that replace: click again, as a person would, twice at most.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('link', { name: title, exact: true }).first().click({ timeout: 60_000 })
+    try {
+      await page.waitForURL(editView, { timeout: attempt < 3 ? 15_000 : 60_000 })
+      break
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
   await editFormReady(page)
 }
 
