@@ -5,7 +5,6 @@
 // case runs on MongoDB too (versions checked where it has transactions: a replica set), as does a
 // publish the site did not confirm before the kill: the next start tells the site.
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:http'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,6 +15,7 @@ import { post } from './helpers/accounts'
 import { freshDatabaseUri, testDatabase } from './helpers/database'
 import { usesReplicaSet } from '@/lib/database'
 import { freePort, startProductionCms, type RunningServer } from './helpers/server'
+import { startSiteReceiver } from './helpers/site-receiver'
 import { migrations } from '@/migrations'
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -231,18 +231,10 @@ describe(`kill -9 of the CMS while editors publish (${testDatabase}, production 
 describe(`kill -9 of the CMS after a publish the site did not confirm (${testDatabase}, production build)`, () => {
   it('the site was down, the CMS is killed and started again: it tells the site once the site is back', async () => {
     // The site: down during the publish (nothing listens on its port), up before the CMS restarts.
-    const sitePort = await freePort()
     const revalidateSecret = 'kill9-site-purge-secret'
-    const received: string[][] = []
-    const site = createServer((request, response) => {
-      let body = ''
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      request.on('end', () => {
-        if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === revalidateSecret) received.push((JSON.parse(body) as { tags: string[] }).tags)
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
-      })
-    })
-    const siteEnv = { ...env, SITE_URL: `http://127.0.0.1:${sitePort}`, SITE_REVALIDATE_SECRET: revalidateSecret }
+    const site = await startSiteReceiver(revalidateSecret, { listening: false })
+    const received = site.received
+    const siteEnv = { ...env, SITE_URL: site.url, SITE_REVALIDATE_SECRET: revalidateSecret }
     const databaseUri = testDatabase === 'sqlite' ? `file:${path.join(work, 'purge.db')}` : freshDatabaseUri('kill9_purge')
     let cms = await startProductionCms({ databaseUri, env: siteEnv })
     try {
@@ -257,7 +249,7 @@ describe(`kill -9 of the CMS after a publish the site did not confirm (${testDat
       await cms.stop()
       expect(received).toEqual([])
 
-      await new Promise<void>((resolve) => site.listen(sitePort, '127.0.0.1', resolve))
+      await site.up()
       const restarted = Date.now()
       cms = await startProductionCms({ databaseUri, env: siteEnv })
       // The first retry is due 15 s after the publish, and the queue is polled every 5 s.
@@ -267,7 +259,7 @@ describe(`kill -9 of the CMS after a publish the site did not confirm (${testDat
       expect(Date.now() - restarted, 'within a minute of the restart').toBeLessThan(60_000)
     } finally {
       await cms.stop()
-      await new Promise((resolve) => (site.closeAllConnections(), site.close(resolve)))
+      await site.down()
     }
   }, 300_000)
 })

@@ -1,43 +1,34 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { contentData, supportingDocs, type SupportingDocs } from './helpers/fixtures'
 import { bootPayload, shutdownPayload } from './helpers/payload'
+import { startSiteReceiver, type SiteReceiver } from './helpers/site-receiver'
 
 /**
  * Which document tags the CMS sends the site after a slug change or an unpublish, on a real
  * database: the slug that was live (published) must be purged, not the latest draft's. The site's
  * pages also carry their collection's tag, but a front cache that purges a document's own URLs
- * by its tag (`doc:<collection>:<slug>`) only learns of the old address from it. The receiver is
- * a plain HTTP server recording what the CMS POSTs to /api/revalidate (the site's side is tested
+ * by its tag (`doc:<collection>:<slug>`) only learns of the old address from it. The receiver
+ * (helpers/site-receiver) records what the CMS POSTs to /api/revalidate (the site's side is tested
  * end to end in apps/web/tests/e2e/06-shared-cache).
  */
 
 let payload: Payload
 let support: SupportingDocs
-let receiver: Server
-const received: string[][] = []
+let receiver: SiteReceiver
+let received: string[][] = []
 const secret = 'revalidate-slugs-test-secret'
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    let body = ''
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    request.on('end', () => {
-      if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === secret) received.push((JSON.parse(body) as { tags: string[] }).tags)
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
-    })
-  })
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  const { port } = receiver.address() as AddressInfo
-  payload = await bootPayload('revalidate-slugs', { url: `http://127.0.0.1:${port}`, revalidateSecret: secret })
+  receiver = await startSiteReceiver(secret)
+  received = receiver.received
+  payload = await bootPayload('revalidate-slugs', { url: receiver.url, revalidateSecret: secret })
   support = await supportingDocs(payload)
 })
 
 afterAll(async () => {
   await shutdownPayload(payload)
-  await new Promise((resolve) => receiver?.close(resolve))
+  await receiver?.down()
 })
 
 beforeEach(() => {

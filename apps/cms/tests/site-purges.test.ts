@@ -1,56 +1,35 @@
 // A purge the site does not confirm is not lost (src/lib/site-purge.ts): it is recorded with the
 // write, and the CMS's queue calls the site again until it confirms. Before, a publish made while the
 // site was restarting (a deploy) or down never reached it, and its cached pages kept the old content
-// until some unrelated change purged them. The site here is a plain HTTP server that can be stopped
-// and started on its port (the real site's side is tested end to end in
+// until some unrelated change purged them. The site here is a stand-in that can be stopped and
+// started on its port (the real site's side is tested end to end in
 // apps/web/tests/e2e/06-purge-while-site-down).
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { initTransaction, killTransaction, createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { firstRetryMs, longestRetryMs, sitePurgeTask } from '@/lib/site-purge-record'
 import { testDatabase } from './helpers/database'
 import { bootPayload, shutdownPayload } from './helpers/payload'
+import { startSiteReceiver, type SiteReceiver } from './helpers/site-receiver'
 
 const secret = 'site-purges-test-secret'
 let payload: Payload
-let port = 0
-let server: Server | undefined
-const received: string[][] = []
-
-/** The site answering on its port (200 to every purge), or not listening at all. */
-async function siteUp(): Promise<void> {
-  server = createServer((request, response) => {
-    let body = ''
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    request.on('end', () => {
-      if (request.url === '/api/revalidate' && request.headers['x-revalidate-secret'] === secret) received.push((JSON.parse(body) as { tags: string[] }).tags)
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
-    })
-  })
-  await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
-}
-
-async function siteDown(): Promise<void> {
-  const closing = server
-  server = undefined
-  if (closing) await new Promise((resolve) => (closing.closeAllConnections(), closing.close(resolve)))
-}
+let site: SiteReceiver
+let received: string[][]
 
 beforeAll(async () => {
-  await siteUp()
-  payload = await bootPayload('site_purges', { url: `http://127.0.0.1:${port}`, revalidateSecret: secret })
+  site = await startSiteReceiver(secret)
+  received = site.received
+  payload = await bootPayload('site_purges', { url: site.url, revalidateSecret: secret })
 })
 
 afterAll(async () => {
   await shutdownPayload(payload)
-  await siteDown()
+  await site.down()
 })
 
 beforeEach(async () => {
   received.length = 0
-  if (!server) await siteUp()
+  await site.up()
 })
 
 type Job = { id: number | string; input: { tags: string[]; attempt?: number }; waitUntil?: string | null; completedAt?: string | null }
@@ -103,7 +82,7 @@ describe('a purge the site does not confirm', () => {
   })
 
   it('a site that is down during the publish: the publish succeeds, the purge waits in the queue, and reaches the site when it is back', async () => {
-    await siteDown()
+    await site.down()
     const before = Date.now()
     const page = await publishPage('Published while the site restarts')
     const published = await payload.findByID({ collection: 'pages', id: page.id, overrideAccess: true, depth: 0 })
@@ -133,7 +112,7 @@ describe('a purge the site does not confirm', () => {
     expect(shown, 'the dashboard says the site has not confirmed it').toMatchObject({ count: 1, items: [{ label: `pages: ${String(page.slug)}` }] })
 
     // The site is back: the next attempt is confirmed, and nothing is left to deliver.
-    await siteUp()
+    await site.up()
     await payload.jobs.runByID({ id: retries[0]!.id, silent: true })
     expect(received).toEqual([pageTags(String(page.slug))])
     expect(await pending()).toEqual([])
@@ -141,7 +120,7 @@ describe('a purge the site does not confirm', () => {
   })
 
   it('a site that stays down is called again for as long as it takes, at most a minute apart', async () => {
-    await siteDown()
+    await site.down()
     const page = await publishPage('Down for a long time')
     await eventually(async () => (await pending()).length === 1)
     for (let attempt = 2; attempt <= 6; attempt += 1) {
@@ -152,7 +131,7 @@ describe('a purge the site does not confirm', () => {
       expect(next!.input.attempt).toBe(attempt)
       expect(new Date(next!.waitUntil!).getTime() - Date.now()).toBeLessThanOrEqual(longestRetryMs)
     }
-    await siteUp()
+    await site.up()
     const [job] = await pending()
     await payload.jobs.runByID({ id: job!.id, silent: true })
     expect(received).toEqual([pageTags(String(page.slug))])

@@ -4,7 +4,7 @@ import { globalTag, revalidateSecretHeader } from '@clinic/cms-types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { cmsJson, login } from './support/cms'
 import { e2e } from './support/context'
-import { freePort, nextStartArgs, startProcess, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { freePort, nextStartArgs, siteInstanceEnv, startProcess, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { frameworkScriptsInHead, get } from './support/site'
 
 // A site instance whose clock runs half a minute behind the CMS's (libfaketime, Debian's `faketime`,
@@ -46,19 +46,7 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${port}`
   const proc = startProcess('Site instance with its clock 30 s behind', nextStartArgs(webDir, port), {
     cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      CMS_URL: cmsUrl,
-      SITE_URL: url,
-      REVALIDATE_SECRET: revalidateSecret,
-      PREVIEW_SECRET: previewSecret,
-      REDIS_URL: '',
-      FRONT_CACHE_URL: '',
-      LD_PRELOAD: fakeTime,
-      FAKETIME: `-${skewMs / 1000}s`,
-    },
+    env: siteInstanceEnv({ cmsUrl, siteUrl: url, revalidateSecret, previewSecret }, { REDIS_URL: '', FRONT_CACHE_URL: '', LD_PRELOAD: fakeTime, FAKETIME: `-${skewMs / 1000}s` }),
     logFile: path.join(logDir, 'site-clock-behind.log'),
   })
   site = { url, proc }

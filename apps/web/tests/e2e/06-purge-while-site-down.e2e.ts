@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createArticle, uniqueSlug, type CreatedArticle } from './support/articles'
 import { cmsJson, login } from './support/cms'
 import { e2e } from './support/context'
-import { cmsDir, freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { cmsDir, freePort, nextStartArgs, siteInstanceEnv, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
 // A publish made while the site instance the CMS tells is down (a deploy, a crash) shows once the site
 // is back. The site keeps pages until the CMS names their tags, in the Redis its instances share, so a
 // purge that never arrived left the old page up for good, though the editor saw "Published". Here a
-// second CMS (on the shared database) tells a site instance of this spec's own (sharing the Redis),
-// which is killed before the publish and started again after it.
-const { cmsUrl, siteUrl, frontUrl, redisUrl, revalidateSecret, previewSecret, editor, logDir, cmsEnv } = e2e()
+// second CMS (on the shared database) tells the site instance the front cache lists second (sharing
+// the Redis, configured like the first), which is killed before the publish and started again after it.
+const { cmsUrl, siteUrl, secondSiteUrl, frontUrl, redisUrl, revalidateSecret, previewSecret, editor, logDir, cmsEnv } = e2e()
 
 /** The CMS calls again 15 s after the write, then 30 s later: allow the restart and two attempts. */
 const backWithinMs = 60_000
@@ -24,24 +24,15 @@ let token = ''
 function startSite(port: number, run: number): ManagedProcess {
   return startProcess(`Site instance told by the second CMS (run ${run})`, nextStartArgs(webDir, port), {
     cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      CMS_URL: cmsUrl,
-      SITE_URL: siteUrl,
-      REVALIDATE_SECRET: revalidateSecret,
-      PREVIEW_SECRET: previewSecret,
-      REDIS_URL: redisUrl,
-      TRUSTED_PROXY: '1',
-    },
+    env: siteInstanceEnv({ cmsUrl, siteUrl, revalidateSecret, previewSecret }, { REDIS_URL: redisUrl, TRUSTED_PROXY: '1', FRONT_CACHE_URL: frontUrl }),
     logFile: path.join(logDir, `site-purge-while-down-${run}.log`),
   })
 }
 
 beforeAll(async () => {
-  const sitePort = await freePort()
-  const siteAddress = `http://127.0.0.1:${sitePort}`
+  // The port the front cache lists as its second instance (free until 06-shared-cache starts one).
+  const sitePort = Number(new URL(secondSiteUrl).port)
+  const siteAddress = secondSiteUrl
   site = { url: siteAddress, port: sitePort, proc: startSite(sitePort, 1) }
   const cmsPort = await freePort()
   const url = `http://127.0.0.1:${cmsPort}`

@@ -6,7 +6,7 @@ import { createArticle, uniqueSlug, type CreatedArticle } from './support/articl
 import { cmsJson, docBySlug, login } from './support/cms'
 import { e2e } from './support/context'
 import { startHoldingProxy } from './support/holding-proxy'
-import { freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { freePort, nextStartArgs, siteInstanceEnv, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
 // The shared site (global-setup) keeps its cache in Redis; a second instance (the regular build)
@@ -60,19 +60,8 @@ beforeAll(async () => {
   const port = Number(new URL(url).port)
   const proc = startProcess('Site instance 2 (shared Redis cache)', nextStartArgs(webDir, port), {
     cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      CMS_URL: cmsUrl,
-      SITE_URL: siteUrl,
-      REVALIDATE_SECRET: revalidateSecret,
-      PREVIEW_SECRET: previewSecret,
-      REDIS_URL: redisUrl,
-      // Behind the same front cache as the first, configured alike: a purge it receives refreshes it.
-      TRUSTED_PROXY: '1',
-      FRONT_CACHE_URL: frontUrl,
-    },
+    // Behind the same front cache as the first, configured alike: a purge it receives refreshes it.
+    env: siteInstanceEnv({ cmsUrl, siteUrl, revalidateSecret, previewSecret }, { REDIS_URL: redisUrl, TRUSTED_PROXY: '1', FRONT_CACHE_URL: frontUrl }),
     logFile: path.join(logDir, 'site-second-instance.log'),
   })
   second = { url, proc }
@@ -239,19 +228,10 @@ describe('several site instances, one cache (Redis), the CMS telling one', () =>
     const url = `http://127.0.0.1:${port}`
     const proc = startProcess('Site instance 3 (CMS reads held back)', nextStartArgs(webDir, port), {
       cwd: webDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(port),
-        CMS_URL: proxy.url,
-        SITE_URL: siteUrl,
-        REVALIDATE_SECRET: revalidateSecret,
-        PREVIEW_SECRET: previewSecret,
-        REDIS_URL: redisUrl,
-        KEY_PREFIX: `held-reads-${Date.now().toString(36)}-`,
-        FRONT_CACHE_URL: '',
-      },
+      env: siteInstanceEnv(
+        { cmsUrl: proxy.url, siteUrl, revalidateSecret, previewSecret },
+        { PORT: String(port), REDIS_URL: redisUrl, KEY_PREFIX: `held-reads-${Date.now().toString(36)}-`, FRONT_CACHE_URL: '' },
+      ),
       logFile: path.join(logDir, 'site-third-instance.log'),
     })
     const purge = async (tags: string[]) => {

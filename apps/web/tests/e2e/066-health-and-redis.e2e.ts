@@ -3,7 +3,7 @@ import Redis from 'ioredis'
 import { afterAll, describe, expect, test } from 'vitest'
 import { e2e } from './support/context'
 import { startRedis, type RedisServer } from './support/redis'
-import { freePort, nextStartArgs, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
+import { freePort, nextStartArgs, siteInstanceEnv, startProcess, waitFor, waitUntilAnswering, webDir, type ManagedProcess } from './support/servers'
 import { get, h1Of } from './support/site'
 
 // The site's health endpoints, and a Redis without key-space events (issue 16): a stock Redis is
@@ -23,7 +23,7 @@ async function startSite(name: string, env: Record<string, string>) {
   const url = `http://127.0.0.1:${port}`
   const proc = startProcess(name, nextStartArgs(webDir, port), {
     cwd: webDir,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: url, REVALIDATE_SECRET: revalidateSecret, PREVIEW_SECRET: previewSecret, ...env },
+    env: siteInstanceEnv({ cmsUrl, siteUrl: url, revalidateSecret, previewSecret }, env),
     logFile: path.join(logDir, `${name.replace(/\W+/g, '-')}.log`),
   })
   started.push(proc)

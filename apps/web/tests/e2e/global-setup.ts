@@ -18,6 +18,7 @@ import {
   nextStartArgs,
   repoDir,
   runToCompletion,
+  siteInstanceEnv,
   startProcess,
   waitFor,
   waitUntilAnswering,
@@ -144,22 +145,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     processes.push(cms)
     const site = startProcess('The site (apps/web next start)', nextStartArgs(webDir, sitePort), {
       cwd: webDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        CMS_URL: cmsUrl,
-        SITE_URL: siteUrl,
-        REVALIDATE_SECRET: revalidateSecret,
-        PREVIEW_SECRET: previewSecret,
-        BOOKING_API_KEY: bookingApiKey,
-        // The shipped front cache (deploy/nginx) appends the client's address to X-Forwarded-For;
-        // specs that talk to the site directly send it as the front cache would.
-        TRUSTED_PROXY: '1',
-        // The site refreshes the front cache's copies of the pages a purge touches.
-        FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}`,
-        REDIS_URL: redis.url,
-      },
+      env: siteInstanceEnv(
+        { cmsUrl, siteUrl, revalidateSecret, previewSecret },
+        {
+          BOOKING_API_KEY: bookingApiKey,
+          // The shipped front cache (deploy/nginx) appends the client's address to X-Forwarded-For;
+          // specs that talk to the site directly send it as the front cache would.
+          TRUSTED_PROXY: '1',
+          // The site refreshes the front cache's copies of the pages a purge touches.
+          FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}`,
+          REDIS_URL: redis.url,
+        },
+      ),
       logFile: path.join(logDir, 'site.log'),
     })
     processes.push(site)

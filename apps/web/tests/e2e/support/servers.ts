@@ -145,6 +145,26 @@ export function assertBuilt(appName: string, distDir: string): void {
   }
 }
 
+/**
+ * A production site instance's environment: the CMS it reads, its own public address, the secrets it
+ * shares with the CMS, then `extra` (Redis, the front cache, a clock offset...).
+ */
+export function siteInstanceEnv(
+  { cmsUrl, siteUrl, revalidateSecret, previewSecret }: { cmsUrl: string; siteUrl: string; revalidateSecret: string; previewSecret: string },
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    CMS_URL: cmsUrl,
+    SITE_URL: siteUrl,
+    REVALIDATE_SECRET: revalidateSecret,
+    PREVIEW_SECRET: previewSecret,
+    ...extra,
+  }
+}
+
 /** `next start` for an app's production build on 127.0.0.1:port. */
 export function nextStartArgs(appDir: string, port: number): string[] {
   return [path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port), '--hostname', '127.0.0.1']
