@@ -139,6 +139,28 @@ describe('a purge the site does not confirm', () => {
   })
 })
 
+describe('a purge at a time edge (the announcement window), while the site is down', () => {
+  it('is kept and retried like a write\'s until the site confirms: the banner does not stay up, or away, for good', async () => {
+    const endsAt = new Date(Date.now() + 60 * 60 * 1000).toISOString()
+    await payload.updateGlobal({ slug: 'announcement', data: { enabled: true, text: 'Closed on Monday', startsAt: null, endsAt }, overrideAccess: true })
+    await eventually(async () => (await pending()).length === 0)
+    received.length = 0
+    const { docs } = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'purgeAnnouncementAtEdge' } }, { completedAt: { exists: false } }] }, overrideAccess: true, depth: 0, sort: 'waitUntil' })
+    const edge = docs[0]!
+    // The edge comes while the site restarts.
+    await site.down()
+    await payload.db.updateOne({ collection: 'payload-jobs', id: edge.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() } })
+    await payload.jobs.runByID({ id: edge.id, silent: true })
+    const [waiting, ...more] = await pending()
+    expect(waiting?.input.tags, 'the edge\'s purge waits for the site').toEqual(['global:announcement'])
+    expect(more).toEqual([])
+    await site.up()
+    await payload.jobs.runByID({ id: waiting!.id, silent: true })
+    expect(received).toEqual([['global:announcement']])
+    expect(await pending()).toEqual([])
+  })
+})
+
 if (testDatabase === 'sqlite') {
   describe('a write that is rolled back (SQLite: one transaction per write)', () => {
     it('records no purge and calls the site for nothing', async () => {

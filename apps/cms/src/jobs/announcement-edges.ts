@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
 import { globalTag } from '@clinic/cms-types'
-import { postRevalidation } from '@/lib/site-purge'
+import { purgeUntilConfirmed } from '@/lib/site-purge'
 
 /**
  * The announcement's window (startsAt, endsAt) is checked when the site renders a page, and pages
@@ -64,17 +64,23 @@ export const scheduleAnnouncementEdgesAfterChange: GlobalAfterChangeHook = async
   return doc
 }
 
-/** The job: purge the announcement's tag; a site that did not confirm it is tried again. */
+/**
+ * The job: purge the announcement's tag. A site that does not confirm it (down, restarting) is told
+ * again from the site-purge queue until it does (lib/site-purge), as for a write: a banner must not
+ * stay up, or stay away, because the site was restarting at its edge.
+ */
 export const announcementEdgeTaskConfig: TaskConfig<{ input: { edge: string }; output: Record<string, never> }> = {
   slug: announcementEdgeTask,
   label: 'Show or hide the announcement at its start or end',
   inputSchema: [{ name: 'edge', type: 'text', required: true }],
-  retries: 5,
+  // Only for a fault of the job itself (the database busy): the site's own retries are queued.
+  retries: 2,
   handler: async ({ input, req }) => {
-    if (!(await postRevalidation([globalTag('announcement')], req))) {
-      throw new Error(`The site did not confirm the announcement purge for the edge at ${input.edge}.`)
+    if (await purgeUntilConfirmed([globalTag('announcement')], req)) {
+      req.payload.logger.info(`Announcement: purged the site's pages at the window's edge ${input.edge}.`)
+    } else {
+      req.payload.logger.warn(`Announcement: the site did not confirm the purge at the window's edge ${input.edge}; it is told again until it does.`)
     }
-    req.payload.logger.info(`Announcement: purged the site's pages at the window's edge ${input.edge}.`)
     return { output: {} }
   },
 }

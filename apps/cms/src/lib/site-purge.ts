@@ -94,6 +94,23 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
 }
 
 
+/**
+ * A purge that comes from no write (a time edge: the announcement's start or end): the site is
+ * called now and, if it does not confirm, the purge is recorded and retried like a write's, until
+ * it does. Answers whether the site confirmed it now.
+ */
+export async function purgeUntilConfirmed(tags: readonly string[], req: PayloadRequest): Promise<boolean> {
+  const unique = [...new Set(tags)]
+  if (await postRevalidation(unique, req)) return true
+  await req.payload.jobs.queue({
+    task: sitePurgeTask,
+    input: { tags: unique, attempt: 1, since: new Date().toISOString() },
+    queue: sitePurgeQueue,
+    waitUntil: new Date(Date.now() + firstRetryMs),
+  })
+  return false
+}
+
 /** The retry of a purge the site had not confirmed: confirmed now, or queued again for later. */
 export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { confirmed: boolean } }> = {
   slug: sitePurgeTask,
