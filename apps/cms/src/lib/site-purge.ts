@@ -59,6 +59,14 @@ export async function postRevalidation(tags: readonly string[], req: PayloadRequ
   return outcome.ok
 }
 
+/**
+ * Records a purge for the queue to deliver in `waitMs` (in `req`'s transaction when given: the
+ * write's own, so a rolled-back write records nothing).
+ */
+function keepForRetry(payload: Payload, input: SitePurgeInput, waitMs: number, req?: PayloadRequest) {
+  return payload.jobs.queue({ task: sitePurgeTask, input, queue: sitePurgeQueue, waitUntil: new Date(Date.now() + waitMs), req })
+}
+
 /** Removes a delivered purge's record (outside any transaction: the write is committed). */
 async function forget(payload: Payload, id: number | string): Promise<void> {
   try {
@@ -81,18 +89,11 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
     await postRevalidation(unique, req)
     return
   }
-  const record = await req.payload.jobs.queue({
-    task: sitePurgeTask,
-    input: { tags: unique, attempt: 1, since: new Date().toISOString() },
-    queue: sitePurgeQueue,
-    waitUntil: new Date(Date.now() + firstRetryMs),
-    req,
-  })
+  const record = await keepForRetry(req.payload, { tags: unique, attempt: 1, since: new Date().toISOString() }, firstRetryMs, req)
   await afterCommit(req, async () => {
     if (await postRevalidation(unique, req)) await forget(req.payload, record.id)
   })
 }
-
 
 /**
  * A purge that comes from no write (a time edge: the announcement's start or end): the site is
@@ -102,12 +103,7 @@ export async function sendRevalidation(tags: readonly string[], req: PayloadRequ
 export async function purgeUntilConfirmed(tags: readonly string[], req: PayloadRequest): Promise<boolean> {
   const unique = [...new Set(tags)]
   if (await postRevalidation(unique, req)) return true
-  await req.payload.jobs.queue({
-    task: sitePurgeTask,
-    input: { tags: unique, attempt: 1, since: new Date().toISOString() },
-    queue: sitePurgeQueue,
-    waitUntil: new Date(Date.now() + firstRetryMs),
-  })
+  await keepForRetry(req.payload, { tags: unique, attempt: 1, since: new Date().toISOString() }, firstRetryMs)
   return false
 }
 
@@ -135,8 +131,9 @@ export const sitePurgeTaskConfig: TaskConfig<{ input: SitePurgeInput; output: { 
       req.payload.logger.info(`The site confirmed the purge of ${tags.join(', ')} on attempt ${attempt}.`)
       return { output: { confirmed: true } }
     }
-    const next = new Date(Date.now() + retryDelayMs(attempt + 1))
-    await req.payload.jobs.queue({ task: sitePurgeTask, input: { tags, attempt, since: input.since }, queue: sitePurgeQueue, waitUntil: next })
+    const wait = retryDelayMs(attempt + 1)
+    const next = new Date(Date.now() + wait)
+    await keepForRetry(req.payload, { tags, attempt, since: input.since }, wait)
     // Every attempt is logged for the first few minutes, then once an hour: a site down for a day
     // does not fill the log.
     if (attempt <= 5 || attempt % 60 === 0) {
